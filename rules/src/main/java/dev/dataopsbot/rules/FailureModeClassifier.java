@@ -1,0 +1,111 @@
+package dev.dataopsbot.rules;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import dev.dataopsbot.rules.entity.EntityExtractor;
+import org.kie.api.KieBase;
+import org.kie.api.runtime.ClassObjectFilter;
+import org.kie.api.runtime.KieSession;
+
+/**
+ * Names the failure mode of an alert. Thread-safe: the {@link KieBase} is built once and shared;
+ * every call works in its own short-lived session.
+ *
+ * <p>Two phases: the evidence rules (one DRL file per failure mode) and the precedence rules
+ * fire on the alert's lines; {@link EvidenceScorer} picks the primary mode; then the taxonomy
+ * rules fill in severity, escalation and whether a re-run is safe.
+ */
+public final class FailureModeClassifier {
+
+    /** Lines kept for rules: the first and last half of this many distinct non-blank lines. */
+    static final int MAX_LINES = 5_000;
+    private static final int MAX_FIRINGS = 100_000;
+
+    private final KieBase kieBase;
+    private final EvidenceScorer scorer = new EvidenceScorer();
+    private final EntityExtractor entityExtractor = new EntityExtractor();
+
+    public FailureModeClassifier(KieBase kieBase) {
+        this.kieBase = kieBase;
+    }
+
+    public Verdict classify(Alert alert) {
+        KieSession session = kieBase.newKieSession();
+        try {
+            for (LogLine line : linesOf(alert)) {
+                session.insert(line);
+            }
+            session.fireAllRules(MAX_FIRINGS);
+            List<Evidence> evidence = objects(session, Evidence.class);
+            List<Demotion> demotions = objects(session, Demotion.class);
+            EvidenceScorer.Scores scores = scorer.score(evidence, demotions);
+
+            Disposition disposition = new Disposition(scores.primary());
+            session.insert(disposition);
+            session.fireAllRules(MAX_FIRINGS);
+
+            List<Evidence> ordered = order(evidence, scores.primary());
+            List<String> evidenceLines = ordered.stream()
+                    .filter(e -> e.getFailureMode().equals(scores.primary()))
+                    .map(Evidence::getText).toList();
+            Map<String, String> entities = entityExtractor.extract(alert.title() + "\n" + alert.text(), evidenceLines);
+            List<String> precedence = demotions.stream()
+                    .filter(d -> d.getRootCause().equals(scores.primary()))
+                    .map(d -> d.getSymptom() + " explained by " + d.getRootCause() + ": " + d.getReason())
+                    .distinct().toList();
+            return new Verdict(scores.primary(), scores.confidence(), scores.secondary(), ordered,
+                    disposition.getSeverity(), disposition.getEscalateTo(), disposition.getSafeToRetry(),
+                    entities, precedence);
+        } finally {
+            session.dispose();
+        }
+    }
+
+    /** Title as line 0, then the distinct non-blank lines of the text, head and tail when too many. */
+    static List<LogLine> linesOf(Alert alert) {
+        List<LogLine> lines = new ArrayList<>();
+        if (!alert.title().isBlank()) {
+            lines.add(new LogLine(0, alert.title().strip()));
+        }
+        Set<String> seen = new LinkedHashSet<>();
+        String[] raw = alert.text().split("\n", -1);
+        List<LogLine> body = new ArrayList<>();
+        for (int i = 0; i < raw.length; i++) {
+            String text = raw[i].strip();
+            if (!text.isEmpty() && seen.add(text)) {
+                body.add(new LogLine(i + 1, text));
+            }
+        }
+        if (body.size() > MAX_LINES) {
+            int half = MAX_LINES / 2;
+            lines.addAll(body.subList(0, half));
+            lines.addAll(body.subList(body.size() - half, body.size()));
+        } else {
+            lines.addAll(body);
+        }
+        return lines;
+    }
+
+    /** Primary-mode evidence first (strongest, then latest line), then the rest. */
+    private static List<Evidence> order(Collection<Evidence> evidence, String primary) {
+        List<Evidence> ordered = new ArrayList<>(evidence);
+        ordered.sort(Comparator.comparing((Evidence e) -> !e.getFailureMode().equals(primary))
+                .thenComparing(Comparator.comparingDouble(Evidence::getWeight).reversed())
+                .thenComparing(Comparator.comparingInt(Evidence::getLine).reversed()));
+        return ordered;
+    }
+
+    private static <T> List<T> objects(KieSession session, Class<T> type) {
+        List<T> found = new ArrayList<>();
+        for (Object o : session.getObjects(new ClassObjectFilter(type))) {
+            found.add(type.cast(o));
+        }
+        return found;
+    }
+}

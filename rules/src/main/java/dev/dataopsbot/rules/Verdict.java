@@ -1,0 +1,41 @@
+package dev.dataopsbot.rules;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The classifier's answer for one alert.
+ *
+ * @param failureMode  the primary mode (root cause), a taxonomy id
+ * @param confidence   0..1
+ * @param secondary    other modes with evidence, strongest first
+ * @param evidence     the lines that support the primary mode first, then the others
+ * @param severity     SEV1..SEV4
+ * @param escalateTo   who to tell, empty for unknown
+ * @param safeToRetry  {@code yes}, {@code no} or {@code after_fix}
+ * @param entities     dag_id, task_id, run_id, model, table, system, host, error_code when found
+ * @param precedence   the precedence decisions that shaped the answer, for explanation
+ */
+public record Verdict(
+        String failureMode,
+        double confidence,
+        List<String> secondary,
+        List<Evidence> evidence,
+        String severity,
+        String escalateTo,
+        String safeToRetry,
+        Map<String, String> entities,
+        List<String> precedence) {
+
+    public Verdict {
+        secondary = List.copyOf(secondary);
+        evidence = List.copyOf(evidence);
+        entities = Map.copyOf(entities);
+        precedence = List.copyOf(precedence);
+    }
+
+    /** Evidence lines for the primary mode only. */
+    public List<Evidence> primaryEvidence() {
+        return evidence.stream().filter(e -> e.getFailureMode().equals(failureMode)).toList();
+    }
+}

@@ -1,0 +1,145 @@
+package dev.dataopsbot.rules.text;
+
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Removes secrets and personal data from text before it is printed, stored, indexed or logged.
+ *
+ * <p>Redaction keeps the structure around the secret ({@code password=[REDACTED]},
+ * {@code postgres://etl:[REDACTED]@db}) so that rules still see what kind of line it was, and
+ * marks personal data by kind ({@code [REDACTED:email]}) so that the PII rules can count it.
+ * Every pattern has bounded repetition only, so a hostile 1 MiB paste costs linear time.
+ */
+public final class Redactor {
+
+    public static final String MARK = "[REDACTED]";
+
+    /** What was redacted, for counting and for the PII rules. */
+    public enum Kind { PRIVATE_KEY, SLACK_WEBHOOK, SLACK_TOKEN, JWT, BEARER_TOKEN, AWS_ACCESS_KEY, URI_PASSWORD,
+        SECRET_PAIR, EMAIL, SSN, CARD_NUMBER, PHONE }
+
+    /** The redacted text and how many of each kind were removed. */
+    public record Result(String text, Map<Kind, Integer> counts) {
+        public boolean redactedAnything() {
+            return !counts.isEmpty();
+        }
+    }
+
+    private static final Pattern SLACK_WEBHOOK = Pattern.compile(
+            "https://hooks\\.slack\\.com/(?:services|workflows|triggers)/[A-Za-z0-9/_-]{1,300}");
+    private static final Pattern SLACK_TOKEN = Pattern.compile("\\b(?:xox[abposer]|xapp)-[A-Za-z0-9-]{10,300}");
+    private static final Pattern JWT = Pattern.compile(
+            "\\beyJ[A-Za-z0-9_-]{5,4000}\\.[A-Za-z0-9_-]{5,8000}\\.[A-Za-z0-9_-]{0,4000}");
+    private static final Pattern BEARER = Pattern.compile("(?i)\\b(bearer|basic)(\\s{1,5})[A-Za-z0-9._~+/=-]{8,4096}");
+    private static final Pattern AWS_ACCESS_KEY = Pattern.compile(
+            "\\b(?:AKIA|ASIA|AGPA|AIDA|AROA|ANPA|ANVA|AIPA)[A-Z0-9]{16}\\b");
+    private static final Pattern URI_PASSWORD = Pattern.compile(
+            "\\b([a-zA-Z][a-zA-Z0-9+.-]{0,30}://[^\\s:/@'\"]{1,256}:)([^\\s@/'\"]{1,256})@");
+    private static final Pattern SECRET_PAIR = Pattern.compile(
+            "(?i)\\b([a-z0-9_.-]{0,40}(?:password|passwd|pwd|secret|token|api[_-]?key|apikey|access[_-]?key"
+                    + "|private[_-]?key|client[_-]?secret|credentials?|auth[_-]?string|session[_-]?key)[a-z0-9_.-]{0,40})"
+                    + "([\"']?[ \\t]{0,5}[=:][ \\t]{0,5}[\"']?)(?!\\[REDACTED)([^\\s\"',;&)}\\]]{1,4096})");
+    private static final Pattern EMAIL = Pattern.compile(
+            "\\b[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9-]{1,63}(?:\\.[A-Za-z0-9-]{1,63}){0,8}\\.[A-Za-z]{2,24}\\b");
+    private static final Pattern SSN = Pattern.compile("\\b\\d{3}-\\d{2}-\\d{4}\\b");
+    private static final Pattern CARD = Pattern.compile("(?<![\\d-])[3-6]\\d{3}(?:[ -]?\\d{4}){2}[ -]?\\d{1,7}(?![\\d-])");
+    private static final Pattern PHONE = Pattern.compile("(?<![\\w+])\\+\\d{1,3}(?:[ .-]\\(?\\d{2,4}\\)?){2,4}\\b");
+
+    public Result redact(String text) {
+        Map<Kind, Integer> counts = new EnumMap<>(Kind.class);
+        String out = redactPrivateKeys(text, counts);
+        out = replace(out, SLACK_WEBHOOK, Kind.SLACK_WEBHOOK, counts, m -> "https://hooks.slack.com/" + MARK);
+        out = replace(out, SLACK_TOKEN, Kind.SLACK_TOKEN, counts, m -> MARK);
+        out = replace(out, JWT, Kind.JWT, counts, m -> MARK);
+        out = replace(out, BEARER, Kind.BEARER_TOKEN, counts, m -> m.group(1) + m.group(2) + MARK);
+        out = replace(out, AWS_ACCESS_KEY, Kind.AWS_ACCESS_KEY, counts, m -> MARK);
+        out = replace(out, URI_PASSWORD, Kind.URI_PASSWORD, counts, m -> m.group(1) + MARK + "@");
+        out = replace(out, SECRET_PAIR, Kind.SECRET_PAIR, counts, m -> m.group(1) + m.group(2) + MARK);
+        out = replace(out, EMAIL, Kind.EMAIL, counts, m -> "[REDACTED:email]");
+        out = replace(out, SSN, Kind.SSN, counts, m -> "[REDACTED:ssn]");
+        out = replace(out, CARD, Kind.CARD_NUMBER, counts,
+                m -> luhnValid(m.group()) ? "[REDACTED:card]" : null);
+        out = replace(out, PHONE, Kind.PHONE, counts, m -> "[REDACTED:phone]");
+        return new Result(out, Map.copyOf(counts));
+    }
+
+    private interface Replacement {
+        /** The replacement, or null to keep the match as it is. */
+        String of(Matcher match);
+    }
+
+    private static String replace(String text, Pattern pattern, Kind kind, Map<Kind, Integer> counts,
+                                  Replacement replacement) {
+        Matcher m = pattern.matcher(text);
+        if (!m.find()) {
+            return text;
+        }
+        StringBuilder out = new StringBuilder(text.length());
+        int last = 0;
+        do {
+            String value = replacement.of(m);
+            if (value != null) {
+                out.append(text, last, m.start()).append(value);
+                last = m.end();
+                counts.merge(kind, 1, Integer::sum);
+            }
+        } while (m.find());
+        return out.append(text, last, text.length()).toString();
+    }
+
+    /** PEM private key blocks, found with plain string search: no regex over an unbounded body. */
+    private static String redactPrivateKeys(String text, Map<Kind, Integer> counts) {
+        int begin = text.indexOf("-----BEGIN ");
+        if (begin < 0) {
+            return text;
+        }
+        StringBuilder out = new StringBuilder(text.length());
+        int last = 0;
+        while (begin >= 0) {
+            int headerEnd = text.indexOf("-----", begin + 11);
+            if (headerEnd < 0 || headerEnd - begin > 60
+                    || !text.substring(begin, headerEnd).endsWith("PRIVATE KEY")) {
+                begin = text.indexOf("-----BEGIN ", begin + 11);
+                continue;
+            }
+            int end = text.indexOf("-----END ", headerEnd + 5);
+            int blockEnd = text.length();
+            if (end >= 0) {
+                int endClose = text.indexOf("-----", end + 9);
+                blockEnd = endClose < 0 ? text.length() : endClose + 5;
+            }
+            out.append(text, last, begin).append("-----BEGIN PRIVATE KEY----- ").append(MARK)
+                    .append(" -----END PRIVATE KEY-----");
+            counts.merge(Kind.PRIVATE_KEY, 1, Integer::sum);
+            last = blockEnd;
+            begin = text.indexOf("-----BEGIN ", blockEnd);
+        }
+        return out.append(text, last, text.length()).toString();
+    }
+
+    static boolean luhnValid(String candidate) {
+        int sum = 0;
+        int digits = 0;
+        boolean doubleIt = false;
+        for (int i = candidate.length() - 1; i >= 0; i--) {
+            char c = candidate.charAt(i);
+            if (c < '0' || c > '9') {
+                continue;
+            }
+            int d = c - '0';
+            if (doubleIt) {
+                d *= 2;
+                if (d > 9) {
+                    d -= 9;
+                }
+            }
+            sum += d;
+            digits++;
+            doubleIt = !doubleIt;
+        }
+        return digits >= 13 && digits <= 19 && sum % 10 == 0;
+    }
+}

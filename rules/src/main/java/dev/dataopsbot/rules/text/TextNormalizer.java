@@ -1,0 +1,75 @@
+package dev.dataopsbot.rules.text;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Brings text from a terminal, a log viewer or Slack into one plain form: LF line ends, no ANSI
+ * colour codes, no control bytes, no Slack markup (code fences, {@code <url|label>} links,
+ * {@code &lt;} escapes), and at most {@link InputLimits#MAX_CHARS} characters (head and tail
+ * kept, the cut marked).
+ */
+public final class TextNormalizer {
+
+    private static final Pattern ANSI = Pattern.compile("\u001B(?:\\[[0-9;?]{0,32}[ -/]{0,4}[@-~]|\\][^\u0007\u001B]{0,512}(?:\u0007|\u001B\\\\)?|[@-Z\\\\-_])");
+    private static final Pattern SLACK_LINK = Pattern.compile("<([^<>|\\s]{1,2048})(?:\\|([^<>]{0,512}))?>");
+    private static final Pattern CODE_FENCE = Pattern.compile("```");
+
+    public String normalize(String raw) {
+        String text = cap(raw);
+        text = text.replace("\r\n", "\n").replace('\r', '\n');
+        text = ANSI.matcher(text).replaceAll("");
+        text = replaceControlCharacters(text);
+        text = CODE_FENCE.matcher(text).replaceAll("\n");
+        text = unlink(text);
+        text = text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&");
+        return text.strip();
+    }
+
+    private static String cap(String text) {
+        if (text.length() <= InputLimits.MAX_CHARS) {
+            return text;
+        }
+        int half = InputLimits.MAX_CHARS / 2;
+        return text.substring(0, half)
+                + InputLimits.cutMarker(text.length() - 2L * half, "characters")
+                + text.substring(text.length() - half);
+    }
+
+    private static String replaceControlCharacters(String text) {
+        StringBuilder out = null;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean control = (c < 0x20 && c != '\n' && c != '\t') || c == 0x7F;
+            if (control && out == null) {
+                out = new StringBuilder(text.length()).append(text, 0, i);
+            }
+            if (out != null) {
+                out.append(control ? '\uFFFD' : c);
+            }
+        }
+        return out == null ? text : out.toString();
+    }
+
+    /** Slack's {@code <https://x|label>} becomes {@code label (https://x)}, {@code <@U1>} becomes {@code @U1}. */
+    private static String unlink(String text) {
+        Matcher m = SLACK_LINK.matcher(text);
+        StringBuilder out = new StringBuilder(text.length());
+        while (m.find()) {
+            String target = m.group(1);
+            String label = m.group(2);
+            String replacement;
+            if (target.startsWith("@") || target.startsWith("#") || target.startsWith("!")) {
+                String name = label != null && !label.isBlank() ? label : target.substring(1);
+                replacement = (target.startsWith("#") ? "#" : "@") + name;
+            } else if (label != null && !label.isBlank() && !label.equals(target)) {
+                replacement = label + " (" + target + ")";
+            } else {
+                replacement = target;
+            }
+            m.appendReplacement(out, Matcher.quoteReplacement(replacement));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+}
