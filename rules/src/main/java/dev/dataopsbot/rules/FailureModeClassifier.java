@@ -7,6 +7,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import dev.dataopsbot.rules.entity.EntityExtractor;
 import org.kie.api.KieBase;
@@ -25,6 +26,13 @@ public final class FailureModeClassifier {
 
     /** Lines kept for rules: the first and last half of this many distinct non-blank lines. */
     static final int MAX_LINES = 5_000;
+    /**
+     * Logged SQL ({@code Executing: SELECT ...}) is the pipeline's own text, not an error: its
+     * table and column names ("deadlocks", "timeouts") must not count as evidence.
+     */
+    private static final Pattern SQL_ECHO = Pattern.compile(
+            "(?i)\\b(executing|running statement|running query|executing query|executing statement|running sql|sql|query)"
+                    + "\\s{0,5}:\\s{0,5}(select|insert|merge|update|delete|create|with|alter|copy|call|truncate|grant|revoke|begin|set|unload|use|drop)\\b");
     private static final int MAX_FIRINGS = 100_000;
 
     private final KieBase kieBase;
@@ -78,7 +86,7 @@ public final class FailureModeClassifier {
         List<LogLine> body = new ArrayList<>();
         for (int i = 0; i < raw.length; i++) {
             String text = raw[i].strip();
-            if (!text.isEmpty() && seen.add(text)) {
+            if (!text.isEmpty() && !SQL_ECHO.matcher(text).find() && seen.add(text)) {
                 body.add(new LogLine(i + 1, text));
             }
         }
