@@ -1,0 +1,55 @@
+package dev.dataopsbot.bot.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import dev.dataopsbot.bot.config.BotConfig;
+import dev.dataopsbot.rules.RuleBase;
+import dev.dataopsbot.rules.RuleProblem;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+/** {@code rules check [DIR]}. */
+@Command(name = "rules", mixinStandardHelpOptions = true, description = "Work with the classification rules.",
+        subcommands = RulesCommand.Check.class)
+final class RulesCommand implements Runnable {
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    @Command(name = "check", mixinStandardHelpOptions = true,
+            description = {"Compile rule files without starting anything.",
+                    "Prints file:line: message per problem; exits 1 if any error."})
+    static final class Check implements Callable<Integer> {
+
+        private final CliContext context;
+
+        @Parameters(arity = "0..1", paramLabel = "DIR",
+                description = "Folder of .drl files (default: DATAOPS_RULES_DIR, else the bundled rules).")
+        Path dir;
+
+        Check(CliContext context) {
+            this.context = context;
+        }
+
+        @Override
+        public Integer call() {
+            BotConfig config = BotConfig.fromEnv(context.env()).withFlags(null, null, dir);
+            if (dir != null && !Files.isDirectory(dir)) {
+                throw new UsageException("'" + dir + "' is not a directory of .drl files");
+            }
+            List<RuleProblem> problems = config.rulesDir().map(RuleBase::check).orElseGet(RuleBase::checkBundled);
+            problems.forEach(context.err()::println);
+            String what = config.rulesDir().map(Path::toString).orElse("bundled rules");
+            context.out().println(problems.isEmpty() ? "ok: " + what + " compile" : problems.size() + " problems in " + what);
+            return problems.isEmpty() ? ExitCode.OK : ExitCode.FAILURE;
+        }
+    }
+}

@@ -1,0 +1,112 @@
+package dev.dataopsbot.bot.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.dataopsbot.bot.config.BotConfig;
+import dev.dataopsbot.bot.triage.BatchTriage;
+import dev.dataopsbot.bot.triage.Triage;
+import dev.dataopsbot.bot.triage.TriageJson;
+import dev.dataopsbot.bot.triage.TriageService;
+import dev.dataopsbot.bot.triage.TriageServiceFactory;
+import dev.dataopsbot.bot.triage.TriageText;
+import dev.dataopsbot.rules.text.BoundedInput;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code triage [FILE|-]}: classify one alert or log excerpt, or a JSON Lines batch. */
+@Command(name = "triage", mixinStandardHelpOptions = true,
+        description = {"Classify an alert or log excerpt: failure mode, confidence, severity, whether a re-run is safe, "
+                + "who to tell, the evidence lines and the runbooks that fit.",
+                "Reads FILE, or standard input when FILE is '-' or absent. Secrets and personal data are redacted before anything is printed."})
+final class TriageCommand implements Callable<Integer> {
+
+    private final CliContext context;
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "FILE|-", description = "Alert or log file; '-' or nothing for standard input.")
+    String file;
+
+    @Option(names = "--json", description = "Print one JSON object instead of text.")
+    boolean json;
+
+    @Option(names = "--batch", description = "Input is JSON Lines of {\"id\": ..., \"text\": ...}; output is one JSON result per line, in order.")
+    boolean batch;
+
+    @Option(names = "--dry-run", description = "Classify and retrieve, record nothing.")
+    boolean dryRun;
+
+    @Option(names = "--data-dir", paramLabel = "DIR", description = "Where the database and indexes live (env DATAOPS_DATA_DIR, default ./data).")
+    Path dataDir;
+
+    @Option(names = "--runbooks", paramLabel = "DIR", description = "Runbook folder instead of the bundled runbooks (env DATAOPS_RUNBOOKS_DIR).")
+    Path runbooksDir;
+
+    @Option(names = "--rules", paramLabel = "DIR", description = "Extra .drl rule files loaded beside the bundled rules (env DATAOPS_RULES_DIR).")
+    Path rulesDir;
+
+    @Option(names = "--threads", paramLabel = "N", description = "Worker threads for --batch (default: number of CPUs).")
+    Integer threads;
+
+    TriageCommand(CliContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        BotConfig config = BotConfig.fromEnv(context.env()).withFlags(dataDir, runbooksDir, rulesDir).validated();
+        if (threads != null && threads < 1) {
+            throw new UsageException("--threads must be at least 1");
+        }
+        try (InputStream in = open()) {
+            TriageService service = TriageServiceFactory.create(config, context.err()::println);
+            ObjectMapper mapper = new ObjectMapper();
+            TriageJson triageJson = new TriageJson(mapper);
+            if (batch) {
+                Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
+                        .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE));
+                int workers = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+                BatchTriage.Summary summary = new BatchTriage(service, triageJson, mapper, workers).run(reader, context.out());
+                if (summary.errors() > 0) {
+                    context.err().println("triage: " + summary.errors() + " of " + summary.lines() + " lines had errors (see their \"error\" fields)");
+                }
+                return ExitCode.OK;
+            }
+            String text = new BoundedInput().read(in);
+            Triage triage = service.triage("cli", text);
+            if (json) {
+                context.out().println(mapper.copy().enable(SerializationFeature.INDENT_OUTPUT)
+                        .writeValueAsString(triageJson.render(triage)));
+            } else {
+                context.out().print(new TriageText().render(triage));
+            }
+            return ExitCode.OK;
+        }
+    }
+
+    private InputStream open() throws IOException {
+        if (file == null || file.equals("-")) {
+            return context.in();
+        }
+        Path path = Path.of(file);
+        if (!Files.exists(path)) {
+            throw new UsageException("file '" + file + "' does not exist");
+        }
+        if (Files.isDirectory(path)) {
+            throw new UsageException("'" + file + "' is a directory; pass a file with the alert text");
+        }
+        if (!Files.isReadable(path)) {
+            throw new UsageException("file '" + file + "' is not readable");
+        }
+        return Files.newInputStream(path);
+    }
+}

@@ -1,0 +1,57 @@
+package dev.dataopsbot.bot.config;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Configuration, read once from the environment (the only place that reads it) and overridden
+ * by command-line flags. Paths are validated here so that a typo stops start-up with the
+ * variable's name instead of failing later.
+ *
+ * @param dataDir     where the SQLite database and indexes live ({@code DATAOPS_DATA_DIR}, default {@code ./data})
+ * @param runbooksDir a runbook folder replacing the bundled runbooks ({@code DATAOPS_RUNBOOKS_DIR})
+ * @param rulesDir    extra DRL files loaded beside the bundled rules ({@code DATAOPS_RULES_DIR})
+ */
+public record BotConfig(Path dataDir, Optional<Path> runbooksDir, Optional<Path> rulesDir) {
+
+    public static final String DATA_DIR = "DATAOPS_DATA_DIR";
+    public static final String RUNBOOKS_DIR = "DATAOPS_RUNBOOKS_DIR";
+    public static final String RULES_DIR = "DATAOPS_RULES_DIR";
+
+    public static BotConfig fromEnv(Map<String, String> env) {
+        return new BotConfig(
+                Path.of(nonBlank(env.get(DATA_DIR)).orElse("./data")),
+                nonBlank(env.get(RUNBOOKS_DIR)).map(Path::of),
+                nonBlank(env.get(RULES_DIR)).map(Path::of));
+    }
+
+    /** This configuration with command-line flags applied (a null flag keeps the current value). */
+    public BotConfig withFlags(Path dataDirFlag, Path runbooksDirFlag, Path rulesDirFlag) {
+        return new BotConfig(
+                dataDirFlag != null ? dataDirFlag : dataDir,
+                runbooksDirFlag != null ? Optional.of(runbooksDirFlag) : runbooksDir,
+                rulesDirFlag != null ? Optional.of(rulesDirFlag) : rulesDir);
+    }
+
+    /** Checks that configured folders exist, naming the variable or flag to fix. */
+    public BotConfig validated() {
+        runbooksDir.ifPresent(dir -> requireDirectory(dir, RUNBOOKS_DIR + " / --runbooks", "a folder of .md runbooks"));
+        rulesDir.ifPresent(dir -> requireDirectory(dir, RULES_DIR + " / --rules", "a folder of .drl rule files"));
+        if (Files.exists(dataDir) && !Files.isDirectory(dataDir)) {
+            throw new ConfigException(DATA_DIR + " / --data-dir: '" + dataDir + "' is a file; point it at a folder (it is created if missing)");
+        }
+        return this;
+    }
+
+    private static void requireDirectory(Path dir, String name, String what) {
+        if (!Files.isDirectory(dir)) {
+            throw new ConfigException(name + ": '" + dir + "' is not a directory; point it at " + what + " or unset it to use the bundled ones");
+        }
+    }
+
+    private static Optional<String> nonBlank(String value) {
+        return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.strip());
+    }
+}

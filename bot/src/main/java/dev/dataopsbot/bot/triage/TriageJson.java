@@ -1,0 +1,73 @@
+package dev.dataopsbot.bot.triage;
+
+import java.util.Locale;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.dataopsbot.knowledge.runbook.RunbookHit;
+import dev.dataopsbot.rules.Evidence;
+import dev.dataopsbot.rules.Verdict;
+
+/** The triage JSON of the architecture contract; fields may be added, never renamed. */
+public final class TriageJson {
+
+    static final int MAX_EVIDENCE = 10;
+    static final int MAX_EVIDENCE_CHARS = 500;
+
+    private final ObjectMapper mapper;
+
+    public TriageJson(ObjectMapper mapper) {
+        this.mapper = mapper;
+    }
+
+    public ObjectNode render(Triage triage) {
+        Verdict v = triage.verdict();
+        ObjectNode out = mapper.createObjectNode();
+        out.put("failure_mode", v.failureMode());
+        out.put("confidence", v.confidence());
+        ArrayNode secondary = out.putArray("secondary");
+        v.secondary().forEach(secondary::add);
+        out.put("severity", v.severity());
+        out.put("escalate_to", v.escalateTo());
+        out.put("safe_to_retry", v.safeToRetry());
+        ArrayNode evidence = out.putArray("evidence");
+        v.evidence().stream().limit(MAX_EVIDENCE).forEach(e -> evidence.add(evidence(e)));
+        ObjectNode entities = out.putObject("entities");
+        v.entities().forEach(entities::put);
+        ArrayNode runbooks = out.putArray("runbooks");
+        triage.runbooks().forEach(hit -> runbooks.add(runbook(hit)));
+        ArrayNode precedence = out.putArray("precedence");
+        v.precedence().forEach(precedence::add);
+        ObjectNode redactions = out.putObject("redactions");
+        triage.redactions().forEach((kind, count) -> redactions.put(kind.name().toLowerCase(Locale.ROOT), count));
+        if (!triage.warnings().isEmpty()) {
+            ArrayNode warnings = out.putArray("warnings");
+            triage.warnings().forEach(warnings::add);
+        }
+        return out;
+    }
+
+    private ObjectNode evidence(Evidence e) {
+        ObjectNode node = mapper.createObjectNode();
+        node.put("line", e.getLine());
+        String text = e.getText();
+        node.put("text", text.length() > MAX_EVIDENCE_CHARS ? text.substring(0, MAX_EVIDENCE_CHARS - 1) + "…" : text);
+        node.put("rule", e.getRule());
+        node.put("failure_mode", e.getFailureMode());
+        node.put("weight", e.getWeight());
+        return node;
+    }
+
+    private ObjectNode runbook(RunbookHit hit) {
+        ObjectNode node = mapper.createObjectNode();
+        node.put("id", hit.id());
+        node.put("title", hit.title());
+        node.put("path", hit.path());
+        ArrayNode modes = node.putArray("failure_modes");
+        hit.failureModes().forEach(modes::add);
+        node.put("score", hit.score());
+        node.put("snippet", hit.snippet());
+        return node;
+    }
+}

@@ -1,0 +1,69 @@
+package dev.dataopsbot.bot.triage;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import dev.dataopsbot.knowledge.runbook.RunbookHit;
+import dev.dataopsbot.knowledge.runbook.RunbookIndex;
+import dev.dataopsbot.knowledge.runbook.RunbookQuery;
+import dev.dataopsbot.rules.Alert;
+import dev.dataopsbot.rules.Evidence;
+import dev.dataopsbot.rules.FailureModeClassifier;
+import dev.dataopsbot.rules.Verdict;
+import dev.dataopsbot.rules.text.AlertText;
+import dev.dataopsbot.rules.text.InputLimits;
+
+/**
+ * The one code path from raw alert text to a {@link Triage}: normalise and redact, classify,
+ * retrieve runbooks. Thread-safe; the Slack handlers, webhooks and the CLI all call it.
+ */
+public final class TriageService {
+
+    public static final int RUNBOOK_LIMIT = 3;
+    private static final double BINARY_SHARE = 0.1;
+
+    private final AlertText alertText;
+    private final FailureModeClassifier classifier;
+    private final RunbookIndex runbookIndex;
+
+    public TriageService(AlertText alertText, FailureModeClassifier classifier, RunbookIndex runbookIndex) {
+        this.alertText = alertText;
+        this.classifier = classifier;
+        this.runbookIndex = runbookIndex;
+    }
+
+    /**
+     * @param source where the alert came from ({@code cli}, {@code slack}, ...)
+     * @param raw    the text as received
+     * @throws EmptyAlertException when there is nothing to classify
+     */
+    public Triage triage(String source, String raw) {
+        AlertText.Prepared prepared = alertText.prepare(raw);
+        if (prepared.isBlank()) {
+            throw new EmptyAlertException();
+        }
+        List<String> warnings = new ArrayList<>();
+        if (prepared.text().contains("cut by dataops-bot: input larger than 1 MiB")) {
+            warnings.add("input larger than 1 MiB: the middle was cut, the first and last " + (InputLimits.MAX_CHARS / 2 / 1024) + " KiB were classified");
+        }
+        long replaced = prepared.text().chars().filter(c -> c == '\uFFFD').count();
+        if (replaced > 0 && replaced > BINARY_SHARE * prepared.text().length()) {
+            warnings.add("input looks binary: " + replaced + " bytes were not text and were replaced");
+        }
+        Verdict verdict = classifier.classify(Alert.of(source, prepared.text()));
+        List<RunbookHit> runbooks = runbookIndex.search(queryFor(verdict), RUNBOOK_LIMIT);
+        return new Triage(verdict, runbooks, prepared.text(), prepared.redactions(), warnings);
+    }
+
+    static RunbookQuery queryFor(Verdict verdict) {
+        String evidence = verdict.primaryEvidence().stream().limit(5).map(Evidence::getText)
+                .collect(Collectors.joining("\n"));
+        String entities = verdict.entities().entrySet().stream()
+                .filter(e -> !e.getKey().equals("run_id") && !e.getKey().equals("host"))
+                .map(Map.Entry::getValue).collect(Collectors.joining(" "));
+        return new RunbookQuery(verdict.failureMode(), verdict.secondary(),
+                verdict.entities().getOrDefault("system", ""), evidence + "\n" + entities);
+    }
+}

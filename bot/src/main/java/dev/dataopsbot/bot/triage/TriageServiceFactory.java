@@ -1,0 +1,43 @@
+package dev.dataopsbot.bot.triage;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Consumer;
+
+import dev.dataopsbot.bot.config.BotConfig;
+import dev.dataopsbot.knowledge.runbook.RunbookIndex;
+import dev.dataopsbot.knowledge.runbook.RunbookLibrary;
+import dev.dataopsbot.knowledge.runbook.RunbookProblem;
+import dev.dataopsbot.rules.FailureModeClassifier;
+import dev.dataopsbot.rules.RuleBase;
+import dev.dataopsbot.rules.text.AlertText;
+import org.kie.api.KieBase;
+
+/**
+ * Builds a {@link TriageService} from configuration. The rule base and the runbook index are
+ * independent, so they are built in parallel: start-up is on the path of every CLI call.
+ */
+public final class TriageServiceFactory {
+
+    private TriageServiceFactory() {
+    }
+
+    /**
+     * @param warnings receives one {@code file:line: message} line per runbook that was skipped
+     * @throws dev.dataopsbot.rules.RuleCompilationException when extra rules do not compile
+     */
+    public static TriageService create(BotConfig config, Consumer<String> warnings) {
+        CompletableFuture<RunbookIndex> index = CompletableFuture.supplyAsync(() -> config.runbooksDir().map(dir -> {
+            RunbookLibrary library = RunbookLibrary.load(dir);
+            library.problems().stream().filter(RunbookProblem::isError)
+                    .forEach(p -> warnings.accept(p + " (runbook skipped; run 'runbooks lint' for details)"));
+            return RunbookIndex.build(library.runbooks());
+        }).orElseGet(RunbookIndex::bundled));
+        KieBase kieBase = config.rulesDir().map(RuleBase::withExtraRules).orElseGet(RuleBase::bundled);
+        try {
+            return new TriageService(new AlertText(), new FailureModeClassifier(kieBase), index.join());
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException runtime ? runtime : e;
+        }
+    }
+}

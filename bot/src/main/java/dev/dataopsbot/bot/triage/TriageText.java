@@ -1,0 +1,68 @@
+package dev.dataopsbot.bot.triage;
+
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+import dev.dataopsbot.knowledge.runbook.RunbookHit;
+import dev.dataopsbot.rules.Evidence;
+import dev.dataopsbot.rules.Verdict;
+
+/** The human-readable triage of the CLI. */
+public final class TriageText {
+
+    static final int MAX_EVIDENCE = 5;
+    static final int MAX_LINE_CHARS = 220;
+
+    public String render(Triage triage) {
+        Verdict v = triage.verdict();
+        StringBuilder out = new StringBuilder();
+        row(out, "Failure mode", v.failureMode() + " (confidence " + String.format(Locale.ROOT, "%.2f", v.confidence()) + ")");
+        row(out, "Severity", v.severity());
+        row(out, "Safe to re-run", switch (v.safeToRetry()) {
+            case "yes" -> "yes";
+            case "after_fix" -> "after fix";
+            default -> "no";
+        });
+        row(out, "Escalate to", v.escalateTo().isEmpty() ? "nobody yet: gather the full log and ask a human" : v.escalateTo());
+        if (!v.secondary().isEmpty()) {
+            row(out, "Also seen", String.join(", ", v.secondary()));
+        }
+        v.precedence().forEach(reason -> row(out, "Why", reason));
+        if (!v.entities().isEmpty()) {
+            row(out, "Entities", v.entities().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+                    .collect(Collectors.joining(" ")));
+        }
+        out.append("\nEvidence:\n");
+        if (v.evidence().isEmpty()) {
+            out.append("  none: no rule recognised this text; paste the full task log for a better answer\n");
+        }
+        for (Evidence e : v.evidence().stream().limit(MAX_EVIDENCE).toList()) {
+            out.append("  line ").append(e.getLine()).append("  [").append(e.getRule()).append("]\n")
+                    .append("    ").append(cut(e.getText())).append('\n');
+        }
+        out.append("\nRunbooks:\n");
+        if (triage.runbooks().isEmpty()) {
+            out.append("  none found\n");
+        }
+        int rank = 1;
+        for (RunbookHit hit : triage.runbooks()) {
+            out.append("  ").append(rank++).append(". ").append(hit.title()).append("  (").append(hit.path()).append(")\n")
+                    .append("     ").append(cut(hit.snippet())).append('\n');
+        }
+        if (!triage.redactions().isEmpty()) {
+            out.append("\nRedacted before processing: ").append(triage.redactions().entrySet().stream()
+                    .map(e -> e.getValue() + " " + e.getKey().name().toLowerCase(Locale.ROOT).replace('_', ' '))
+                    .collect(Collectors.joining(", "))).append('\n');
+        }
+        triage.warnings().forEach(w -> out.append("Warning: ").append(w).append('\n'));
+        return out.toString();
+    }
+
+    private static void row(StringBuilder out, String label, String value) {
+        out.append(String.format(Locale.ROOT, "%-15s %s%n", label + ":", value));
+    }
+
+    private static String cut(String text) {
+        return text.length() > MAX_LINE_CHARS ? text.substring(0, MAX_LINE_CHARS - 1) + "…" : text;
+    }
+}

@@ -1,0 +1,47 @@
+package dev.dataopsbot.knowledge.runbook;
+
+import java.util.regex.Pattern;
+
+import org.apache.lucene.search.uhighlight.Passage;
+import org.apache.lucene.search.uhighlight.PassageFormatter;
+
+/**
+ * Formats the highest-scoring passage as plain text, prefixed with the runbook section it is in
+ * ({@code "Diagnostics: Check the key with ..."}), without markdown fences or runs of blanks.
+ */
+final class SectionSnippetFormatter extends PassageFormatter {
+
+    static final int MAX_CHARS = 280;
+    private static final Pattern HEADING = Pattern.compile("(?m)^## (.+)$");
+    private static final Pattern MARKUP = Pattern.compile("```[a-z]*|`|\\*\\*|^#+ |^\\s*[-*] ", Pattern.MULTILINE);
+
+    @Override
+    public Object format(Passage[] passages, String content) {
+        Passage best = null;
+        for (Passage passage : passages) {
+            if (best == null || passage.getScore() > best.getScore()) {
+                best = passage;
+            }
+        }
+        if (best == null) {
+            return null;
+        }
+        String section = sectionAt(content, best.getStartOffset());
+        String text = content.substring(best.getStartOffset(), best.getEndOffset());
+        text = HEADING.matcher(text).replaceAll("$1:");
+        text = MARKUP.matcher(text).replaceAll("").replaceAll("\\s+", " ").strip();
+        if (text.length() > MAX_CHARS) {
+            text = text.substring(0, MAX_CHARS - 1).strip() + "…";
+        }
+        return section.isEmpty() || text.startsWith(section + ":") ? text : section + ": " + text;
+    }
+
+    private static String sectionAt(String content, int offset) {
+        var m = HEADING.matcher(content);
+        String section = "";
+        while (m.find() && m.start() <= offset) {
+            section = m.group(1).strip();
+        }
+        return section;
+    }
+}
