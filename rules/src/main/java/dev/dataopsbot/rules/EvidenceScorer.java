@@ -15,7 +15,8 @@ import java.util.stream.Collectors;
  *
  * <p>Each rule counts once per mode (a repeated line is not new information); a mode's score is
  * the noisy-or of its rules' weights, so two weak hints together beat one. Demoted modes (a
- * symptom explained by a root cause) cannot be primary. Below {@link #THRESHOLD} the answer is
+ * symptom explained by a root cause present here, or by a fact that is not a failure mode at all,
+ * such as a recovery notice) cannot be primary. Below {@link #THRESHOLD} the answer is
  * {@code unknown}: a wrong confident label costs more than an honest "don't know".
  */
 final class EvidenceScorer {
@@ -32,7 +33,7 @@ final class EvidenceScorer {
             byMode.computeIfAbsent(e.getFailureMode(), ModeScore::new).add(e);
         }
         Set<String> demoted = demotions.stream()
-                .filter(d -> byMode.containsKey(d.getRootCause()))
+                .filter(d -> byMode.containsKey(d.getRootCause()) || FailureMode.fromId(d.getRootCause()).isEmpty())
                 .map(Demotion::getSymptom)
                 .collect(Collectors.toSet());
 

@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import dev.dataopsbot.rules.text.Words;
+
 /**
  * Pulls the identifiers a responder needs out of alert text: which DAG, task, run, model or
  * table, which system failed, on which host, with which error code. Each entity is taken from
@@ -15,7 +17,8 @@ import java.util.regex.Pattern;
  */
 public final class EntityExtractor {
 
-    private static final int FLAGS = Pattern.CASE_INSENSITIVE | Pattern.MULTILINE;
+    static final int EDGE_CHARS = 32 * 1024;
+    private static final int FLAGS = Pattern.MULTILINE;
     private static final String ID = "([A-Za-z0-9_][\\w.\\-]{0,249})";
 
     private static final Map<String, List<Pattern>> PATTERNS = new LinkedHashMap<>();
@@ -82,78 +85,145 @@ public final class EntityExtractor {
                 "\\bon topic ([\\w.\\-]{1,249})"));
     }
 
-    /** System names in priority order: the first one found on an evidence line wins, then in the whole text. */
-    private static final Map<String, Pattern> SYSTEMS = new LinkedHashMap<>();
+    /** Snowflake's "000904 (42000):" error code and SQLSTATE pair. */
+    private static final Pattern SNOWFLAKE_ERROR_CODE = Pattern.compile("\\b\\d{6} \\([0-9a-z]{5}\\):");
 
-    static {
-        SYSTEMS.put("snowflake", Pattern.compile("snowflake|snowpipe|snowsql|\\b\\d{6} \\((?:08001|42501|42000|57014|22000|02000|0A000|42S02|22018|P0000|08004)\\)", FLAGS));
-        SYSTEMS.put("bigquery", Pattern.compile("bigquery|\\bbq\\b", FLAGS));
-        SYSTEMS.put("redshift", Pattern.compile("redshift|stl_load_errors|svl_|stv_", FLAGS));
-        SYSTEMS.put("postgres", Pattern.compile("postgres|psycopg|\\bpsql\\b|pg_stat|pgbouncer|libpq", FLAGS));
-        SYSTEMS.put("mysql", Pattern.compile("mysql|mariadb|pymysql", FLAGS));
-        SYSTEMS.put("databricks", Pattern.compile("databricks", FLAGS));
-        SYSTEMS.put("spark", Pattern.compile("spark|\\byarn\\b|executorlost|pyspark", FLAGS));
-        SYSTEMS.put("kafka", Pattern.compile("kafka|consumer ?group|\\bschema registry\\b", FLAGS));
-        SYSTEMS.put("great_expectations", Pattern.compile("great_expectations|great expectations|\\bexpect_[a-z_]{3,80}|\"expectation_config\"", FLAGS));
-        SYSTEMS.put("soda", Pattern.compile("\\bsoda\\b", FLAGS));
-        SYSTEMS.put("s3", Pattern.compile("\\bs3a?://|\\bs3\\b|(?:Put|Get|Head|List|Delete)Object|NoSuchBucket|NoSuchKey", FLAGS));
-        SYSTEMS.put("aws", Pattern.compile("botocore|boto3|amazonaws|\\baws\\b|\\bathena\\b|\\bglue\\b|\\bsts\\b|\\bmacie\\b|\\bkinesis\\b|dynamodb|\\biam\\b|arn:aws", FLAGS));
-        SYSTEMS.put("gcs", Pattern.compile("\\bgs://|\\bgcs\\b|storage\\.googleapis", FLAGS));
-        SYSTEMS.put("gcp", Pattern.compile("google\\.|googleapis|\\bgcp\\b|gcloud|pubsub|\\bdlp\\b|dlpJobs|service ?account", FLAGS));
-        SYSTEMS.put("kubernetes", Pattern.compile("kubernetes|kubectl|\\bkube|\\bpod\\b|oomkilled|crashloopbackoff|\\bkubelet\\b|createcontainerconfigerror", FLAGS));
-        SYSTEMS.put("dbt", Pattern.compile("\\bdbt\\b|\\bin model\\b|\\bFailure in test\\b|dbt_project", FLAGS));
-        SYSTEMS.put("airflow", Pattern.compile("airflow|taskinstance|\\bdag_id\\b|broken dag|\\bDAG\\b", FLAGS));
+    /**
+     * System names in priority order, each recognised by whole words or by substrings of the
+     * lower-cased text: the first found on an evidence line wins, then in the whole text.
+     */
+    private static final List<SystemCue> SYSTEMS = List.of(
+            new SystemCue("snowflake", List.of("snowflake", "snowpipe", "snowsql"), List.of("snowflake", "snowpipe"), SNOWFLAKE_ERROR_CODE),
+            new SystemCue("bigquery", List.of("bigquery", "bq"), List.of("bigquery")),
+            new SystemCue("redshift", List.of("redshift"), List.of("redshift", "stl_load_errors", "svl_", "stv_")),
+            new SystemCue("postgres", List.of("postgres", "postgresql", "psql", "psycopg2", "psycopg", "libpq", "pgbouncer"), List.of("postgres", "psycopg", "pg_stat")),
+            new SystemCue("mysql", List.of("mysql", "mariadb", "pymysql"), List.of("mysql")),
+            new SystemCue("databricks", List.of("databricks"), List.of("databricks")),
+            new SystemCue("spark", List.of("spark", "pyspark", "yarn", "executorlostfailure"), List.of("spark")),
+            new SystemCue("kafka", List.of("kafka", "consumergroup"), List.of("kafka", "consumer group", "schema registry")),
+            new SystemCue("great_expectations", List.of("great_expectations"), List.of("great_expectations", "great expectations", "expectation_config", "expect_")),
+            new SystemCue("soda", List.of("soda"), List.of()),
+            new SystemCue("s3", List.of("s3", "s3a", "putobject", "getobject", "headobject", "listobjects", "deleteobject", "nosuchbucket", "nosuchkey"), List.of("s3://", "s3a://")),
+            new SystemCue("aws", List.of("aws", "botocore", "boto3", "athena", "glue", "sts", "macie", "kinesis", "dynamodb", "iam", "amazonaws"), List.of("arn:aws", "amazonaws")),
+            new SystemCue("gcs", List.of("gcs"), List.of("gs://", "storage.googleapis")),
+            new SystemCue("gcp", List.of("gcp", "gcloud", "googleapis", "pubsub", "dlp", "dlpjobs"), List.of("google.", "service account", "serviceaccount")),
+            new SystemCue("kubernetes", List.of("kubernetes", "kubectl", "kube", "kubelet", "pod", "k8s", "oomkilled", "crashloopbackoff", "createcontainerconfigerror"), List.of("kubernetes")),
+            new SystemCue("dbt", List.of("dbt"), List.of("in model ", "failure in test", "dbt_project")),
+            new SystemCue("airflow", List.of("airflow", "taskinstance", "dag"), List.of("airflow", "dag_id", "broken dag")));
+
+    private record SystemCue(String system, List<String> words, List<String> substrings, Pattern pattern) {
+        SystemCue(String system, List<String> words, List<String> substrings) {
+            this(system, words, substrings, null);
+        }
+
+        boolean foundIn(String lower, java.util.Set<String> textWords) {
+            if (pattern != null && pattern.matcher(lower).find()) {
+                return true;
+            }
+            for (String word : words) {
+                if (textWords.contains(word)) {
+                    return true;
+                }
+            }
+            for (String substring : substrings) {
+                if (lower.contains(substring)) {
+                    return true;
+                }
+            }
+            return false;
+        }
     }
 
     private static final List<String> ORCHESTRATORS = List.of("airflow", "dbt", "kubernetes");
 
+    /** Patterns run on the ASCII-lower-cased text: literals are lower-cased, escapes such as \\W are kept. */
     private static List<Pattern> compile(String... regexes) {
-        return java.util.Arrays.stream(regexes).map(r -> Pattern.compile(r, FLAGS)).toList();
+        return java.util.Arrays.stream(regexes).map(r -> Pattern.compile(lowerLiterals(r), FLAGS)).toList();
+    }
+
+    private static String lowerLiterals(String regex) {
+        StringBuilder out = new StringBuilder(regex.length());
+        for (int i = 0; i < regex.length(); i++) {
+            char c = regex.charAt(i);
+            boolean escaped = i > 0 && regex.charAt(i - 1) == '\\' && (i < 2 || regex.charAt(i - 2) != '\\');
+            out.append(!escaped && c >= 'A' && c <= 'Z' ? (char) (c + 32) : c);
+        }
+        return out.toString();
     }
 
     /**
-     * @param text          the normalised, redacted alert text
+     * @param fullText      the normalised, redacted alert text
      * @param evidenceLines the lines that carry evidence, searched first for the failing system
      */
-    public Map<String, String> extract(String text, List<String> evidenceLines) {
+    public Map<String, String> extract(String fullText, List<String> evidenceLines) {
+        String text = headAndTail(fullText);
+        String lower = asciiLower(text);
         Map<String, String> entities = new LinkedHashMap<>();
-        PATTERNS.forEach((name, patterns) -> firstMatch(text, patterns).ifPresent(v -> entities.put(name, v)));
-        String system = findSystem(String.join("\n", evidenceLines), true);
+        PATTERNS.forEach((name, patterns) -> firstMatch(text, lower, patterns).ifPresent(v -> entities.put(name, v)));
+        String evidence = String.join("\n", evidenceLines);
+        String evidenceLower = asciiLower(evidence);
+        java.util.Set<String> evidenceWords = Words.of(evidence);
+        java.util.Set<String> textWords = Words.of(text);
+        String system = findSystem(evidenceLower, evidenceWords, true);
         if (system == null) {
-            system = findSystem(text, true);
+            system = findSystem(lower, textWords, true);
         }
         if (system == null) {
-            system = findSystem(text, false);
+            system = findSystem(lower, textWords, false);
         }
         if (system != null) {
             entities.put("system", system);
         }
-        for (String orchestrator : ORCHESTRATORS) {
-            if (!orchestrator.equals(system) && SYSTEMS.get(orchestrator).matcher(text).find()) {
-                entities.put("orchestrator", orchestrator);
+        for (SystemCue cue : SYSTEMS) {
+            if (ORCHESTRATORS.contains(cue.system()) && !cue.system().equals(system) && cue.foundIn(lower, textWords)) {
+                entities.put("orchestrator", cue.system());
                 break;
             }
         }
         return entities;
     }
 
-    private static String findSystem(String text, boolean skipOrchestrators) {
-        for (Map.Entry<String, Pattern> e : SYSTEMS.entrySet()) {
-            if (skipOrchestrators && ORCHESTRATORS.contains(e.getKey())) {
+    /**
+     * Identifiers sit in the first lines (task header, alert fields) and the last ones (Airflow's
+     * "Marking task as FAILED" summary); a huge paste is searched only there, which keeps
+     * extraction linear and fast.
+     */
+    private static String headAndTail(String text) {
+        if (text.length() <= 2 * EDGE_CHARS) {
+            return text;
+        }
+        return text.substring(0, EDGE_CHARS) + "\n" + text.substring(text.length() - EDGE_CHARS);
+    }
+
+    private static String findSystem(String lower, java.util.Set<String> words, boolean skipOrchestrators) {
+        for (SystemCue cue : SYSTEMS) {
+            if (skipOrchestrators && ORCHESTRATORS.contains(cue.system())) {
                 continue;
             }
-            if (e.getValue().matcher(text).find()) {
-                return e.getKey();
+            if (cue.foundIn(lower, words)) {
+                return cue.system();
             }
         }
         return null;
     }
 
-    private static java.util.Optional<String> firstMatch(String text, List<Pattern> patterns) {
+    /** ASCII-only lower case: same length, so match offsets in it are offsets in the original. */
+    static String asciiLower(String text) {
+        char[] chars = text.toCharArray();
+        for (int i = 0; i < chars.length; i++) {
+            char c = chars[i];
+            if (c >= 'A' && c <= 'Z') {
+                chars[i] = (char) (c + 32);
+            }
+        }
+        return new String(chars);
+    }
+
+    private static java.util.Optional<String> firstMatch(String text, String lower, List<Pattern> patterns) {
         for (Pattern p : patterns) {
-            Matcher m = p.matcher(text);
+            Matcher m = p.matcher(lower);
             while (m.find()) {
-                String value = trimValue(m.group(1));
+                String value = trimValue(text.substring(m.start(1), m.end(1)));
                 if (!value.isEmpty() && !value.toLowerCase(Locale.ROOT).equals("none")) {
                     return java.util.Optional.of(value);
                 }

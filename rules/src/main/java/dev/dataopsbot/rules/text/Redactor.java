@@ -38,12 +38,15 @@ public final class Redactor {
             "\\b(?:AKIA|ASIA|AGPA|AIDA|AROA|ANPA|ANVA|AIPA)[A-Z0-9]{16}\\b");
     private static final Pattern URI_PASSWORD = Pattern.compile(
             "\\b([a-zA-Z][a-zA-Z0-9+.-]{0,30}://[^\\s:/@'\"]{1,256}:)([^\\s@/'\"]{1,256})@");
+    /**
+     * The match starts at the secret-ish word itself (never at a free-length prefix, which would
+     * make every position of a long token a candidate), so "aws_secret_access_key=" keeps its
+     * "aws_" untouched and the value after "=" or ":" is replaced.
+     */
     private static final Pattern SECRET_PAIR = Pattern.compile(
-            "(?i)\\b([a-z0-9_.-]{0,40}(?:password|passwd|pwd|secret|token|api[_-]?key|apikey|access[_-]?key"
-                    + "|private[_-]?key|client[_-]?secret|credentials?|auth[_-]?string|session[_-]?key)[a-z0-9_.-]{0,40})"
-                    + "([\"']?[ \\t]{0,5}[=:][ \\t]{0,5}[\"']?)(?!\\[REDACTED)([^\\s\"',;&)}\\]]{1,4096})");
-    private static final Pattern EMAIL = Pattern.compile(
-            "\\b[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9-]{1,63}(?:\\.[A-Za-z0-9-]{1,63}){0,8}\\.[A-Za-z]{2,24}\\b");
+            "(?i)((?:password|passwd|pwd|secret|token|api[_-]?key|apikey|access[_-]?key|private[_-]?key|credentials?"
+                    + "|auth[_-]?string|session[_-]?key)[a-z0-9_.-]{0,40}[\"']?[ \\t]{0,5}[=:][ \\t]{0,5}[\"']?)"
+                    + "(?!\\[REDACTED)([^\\s\"',;&)}\\]]{1,4096})");
     private static final Pattern SSN = Pattern.compile("\\b\\d{3}-\\d{2}-\\d{4}\\b");
     private static final Pattern CARD = Pattern.compile("(?<![\\d-])[3-6]\\d{3}(?:[ -]?\\d{4}){2}[ -]?\\d{1,7}(?![\\d-])");
     private static final Pattern PHONE = Pattern.compile("(?<![\\w+])\\+\\d{1,3}(?:[ .-]\\(?\\d{2,4}\\)?){2,4}\\b");
@@ -51,14 +54,22 @@ public final class Redactor {
     public Result redact(String text) {
         Map<Kind, Integer> counts = new EnumMap<>(Kind.class);
         String out = redactPrivateKeys(text, counts);
-        out = replace(out, SLACK_WEBHOOK, Kind.SLACK_WEBHOOK, counts, m -> "https://hooks.slack.com/" + MARK);
-        out = replace(out, SLACK_TOKEN, Kind.SLACK_TOKEN, counts, m -> MARK);
-        out = replace(out, JWT, Kind.JWT, counts, m -> MARK);
+        if (out.contains("hooks.slack.com")) {
+            out = replace(out, SLACK_WEBHOOK, Kind.SLACK_WEBHOOK, counts, m -> "https://hooks.slack.com/" + MARK);
+        }
+        if (out.contains("xox") || out.contains("xapp-")) {
+            out = replace(out, SLACK_TOKEN, Kind.SLACK_TOKEN, counts, m -> MARK);
+        }
+        if (out.contains("eyJ")) {
+            out = replace(out, JWT, Kind.JWT, counts, m -> MARK);
+        }
         out = replace(out, BEARER, Kind.BEARER_TOKEN, counts, m -> m.group(1) + m.group(2) + MARK);
         out = replace(out, AWS_ACCESS_KEY, Kind.AWS_ACCESS_KEY, counts, m -> MARK);
-        out = replace(out, URI_PASSWORD, Kind.URI_PASSWORD, counts, m -> m.group(1) + MARK + "@");
-        out = replace(out, SECRET_PAIR, Kind.SECRET_PAIR, counts, m -> m.group(1) + m.group(2) + MARK);
-        out = replace(out, EMAIL, Kind.EMAIL, counts, m -> "[REDACTED:email]");
+        if (out.contains("://")) {
+            out = replace(out, URI_PASSWORD, Kind.URI_PASSWORD, counts, m -> m.group(1) + MARK + "@");
+        }
+        out = replace(out, SECRET_PAIR, Kind.SECRET_PAIR, counts, m -> m.group(1) + MARK);
+        out = redactEmails(out, counts);
         out = replace(out, SSN, Kind.SSN, counts, m -> "[REDACTED:ssn]");
         out = replace(out, CARD, Kind.CARD_NUMBER, counts,
                 m -> luhnValid(m.group()) ? "[REDACTED:card]" : null);
@@ -88,6 +99,53 @@ public final class Redactor {
             }
         } while (m.find());
         return out.append(text, last, text.length()).toString();
+    }
+
+    /**
+     * E-mail addresses, found by expanding around each '@' instead of a regex: a regex with a
+     * bounded local part still tries every start position of a long run of address characters.
+     */
+    private static String redactEmails(String text, Map<Kind, Integer> counts) {
+        int at = text.indexOf('@');
+        if (at < 0) {
+            return text;
+        }
+        StringBuilder out = new StringBuilder(text.length());
+        int last = 0;
+        while (at >= 0) {
+            int start = at;
+            while (start > last && at - start < 64 && isLocalChar(text.charAt(start - 1))) {
+                start--;
+            }
+            int end = at + 1;
+            int lastDot = -1;
+            while (end < text.length() && end - at <= 253 && isDomainChar(text.charAt(end))) {
+                if (text.charAt(end) == '.') {
+                    lastDot = end;
+                }
+                end++;
+            }
+            while (end > at + 1 && (text.charAt(end - 1) == '.' || text.charAt(end - 1) == '-')) {
+                end--;
+            }
+            boolean valid = start < at && lastDot > at + 1 && lastDot < end - 2
+                    && text.substring(lastDot + 1, end).chars().allMatch(Character::isLetter);
+            if (valid) {
+                out.append(text, last, start).append("[REDACTED:email]");
+                counts.merge(Kind.EMAIL, 1, Integer::sum);
+                last = end;
+            }
+            at = text.indexOf('@', Math.max(at + 1, last));
+        }
+        return out.append(text, last, text.length()).toString();
+    }
+
+    private static boolean isLocalChar(char c) {
+        return c < 128 && (Character.isLetterOrDigit(c) || c == '.' || c == '_' || c == '%' || c == '+' || c == '-');
+    }
+
+    private static boolean isDomainChar(char c) {
+        return c < 128 && (Character.isLetterOrDigit(c) || c == '.' || c == '-');
     }
 
     /** PEM private key blocks, found with plain string search: no regex over an unbounded body. */
