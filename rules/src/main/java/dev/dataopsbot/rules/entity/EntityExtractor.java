@@ -21,68 +21,88 @@ public final class EntityExtractor {
     private static final int FLAGS = Pattern.MULTILINE;
     private static final String ID = "([A-Za-z0-9_][\\w.\\-]{0,249})";
 
-    private static final Map<String, List<Pattern>> PATTERNS = new LinkedHashMap<>();
+    private static final Map<String, List<Cue>> PATTERNS = new LinkedHashMap<>();
 
     static {
-        PATTERNS.put("dag_id", compile(
-                "\\bdag_id=" + ID,
-                "<TaskInstance: ([\\w\\-]{1,250})\\.[\\w.\\-]{1,250} ",
-                "^\\W{0,3}dag\\W{0,3}:[ \\t]{0,5}" + ID,
-                "\\bDAG run failed: " + ID,
-                "\\bdag[ _]id[\"']?[:=][ \\t]{0,3}[\"']?" + ID));
-        PATTERNS.put("task_id", compile(
-                "\\btask_id=" + ID,
-                "<TaskInstance: [\\w\\-]{1,250}\\.([\\w.\\-]{1,250}) ",
-                "^\\W{0,3}task\\W{0,3}:[ \\t]{0,5}" + ID,
-                "\\bExecuting <Task\\(\\w{1,100}\\): ([\\w.\\-]{1,250})>",
-                "\\btask[ _]id[\"']?[:=][ \\t]{0,3}[\"']?" + ID));
-        PATTERNS.put("run_id", compile(
-                "\\brun_id=([^\\s,]{1,250})",
-                "^\\W{0,3}run(?:[ _]id)?\\W{0,3}:[ \\t]{0,5}([^\\s,]{1,250})",
-                "\\b((?:scheduled|manual|backfill|dataset_triggered|asset_triggered)__[\\w:+.\\-]{8,60})",
-                "\\bjob[ _]run[ _]id\\W{0,3}[:=][ \\t]{0,3}(\\w{1,100})"));
-        PATTERNS.put("model", compile(
-                "\\b(?:in|for) model ([\\w.\\-]{1,250})",
-                "\\bmodel\\.[\\w\\-]{1,100}\\.([\\w\\-]{1,250})",
-                "^\\W{0,3}(?:failed_)?model\\W{0,3}:[ \\t]{0,5}" + ID));
-        PATTERNS.put("test", compile(
-                "\\bFailure in test ([\\w.\\-]{1,250})",
-                "\\b(?:Warning|Error) in test ([\\w.\\-]{1,250})",
-                "\\bexpectation_type\"?:[ \\t]{0,3}\"?(\\w{1,200})"));
-        PATTERNS.put("table", compile(
-                "\\b(?:table|relation)[ \\t]{1,3}[`'\"]?([\\w\\-]{1,120}[:.][\\w.\\-]{1,250}|[\\w]{2,250})[`'\"]?",
-                "\\b(?:on|to|into|from) table [`'\"]?([\\w.:\\-]{2,250})",
-                "^\\W{0,3}table\\W{0,3}:[ \\t]{0,5}([\\w.:\\-]{1,250})",
-                "\\bLoad failed for ([\\w.]{3,250})",
-                "\\btableId\"?:[ \\t]{0,3}\"([\\w\\-]{1,250})\""));
-        PATTERNS.put("host", compile(
-                "\\bon host ([\\w.\\-]{1,253})",
-                "\\bserver at \"([\\w.\\-]{1,253})\"",
-                "\\bhost='([\\w.\\-]{1,253})'",
-                "^\\W{0,3}(?:host|hostname|instance|node)\\W{0,3}:[ \\t]{0,5}([\\w.\\-:]{1,253})",
-                "\\bConnection to node -?\\d{1,5} \\(([\\w.\\-]{1,253})[/:]",
-                "\\bhost \"([\\w.\\-]{1,253})\"",
-                "\\bconnect to ([\\w.\\-]{3,253}):\\d{2,5}"));
-        PATTERNS.put("error_code", compile(
-                "\\bAn error occurred \\((\\w{2,64})\\)",
-                "\\b(\\d{6}) \\([0-9A-Z]{5}\\)",
-                "'C': '([0-9A-Z]{5})'",
-                "\\bORA-(\\d{5})",
-                "\\breason: (\\w{4,64})",
-                "\\b(?:HTTP(?: status)?|status code|Error:?|error code:?)[ \\t]{0,3}([45]\\d\\d)\\b",
-                "\\b([45]\\d\\d) (?:Client|Server) Error",
-                "\\b([45]\\d\\d) (?:Too Many Requests|Forbidden|Unauthorized|Bad Gateway|Service Unavailable|Gateway Time-?out|Not Found|Internal Server Error)",
-                "\\(([45]\\d\\d)\\) Reason",
-                "\\bexit(?:ed with)?[ _]code:?[ \\t]{0,3}(\\d{1,3})",
-                "\\breturn code (\\d{1,3})",
-                "\\bERROR:[ \\t]{0,3}(\\d{3,5})\\b",
-                "\\bpsycopg2?\\.errors\\.(\\w{3,64})"));
-        PATTERNS.put("namespace", compile("^\\W{0,3}namespace\\W{0,3}:[ \\t]{0,5}" + ID,
-                "\\bin the namespace \"([\\w\\-]{1,100})\""));
-        PATTERNS.put("pod", compile("^\\W{0,3}pod\\W{0,3}:[ \\t]{0,5}" + ID,
-                "\\bpod[/ ]([a-z0-9][a-z0-9.\\-]{2,252})"));
-        PATTERNS.put("topic", compile("^\\W{0,3}topic\\W{0,3}:[ \\t]{0,5}" + ID,
-                "\\bon topic ([\\w.\\-]{1,249})"));
+        PATTERNS.put("dag_id", List.of(
+                cue("\\bdag_id=" + ID, "dag_id="),
+                cue("<TaskInstance: ([\\w\\-]{1,250})\\.[\\w.\\-]{1,250} ", "<taskinstance: "),
+                cue("^\\W{0,3}dag\\W{0,3}:[ \\t]{0,5}" + ID, "dag"),
+                cue("\\bDAG run failed: " + ID, "dag run failed: "),
+                cue("\\bdag[ _]id[\"']?[=:][ \\t]{0,3}[\"']?" + ID, "dag id", "dag_id")));
+        PATTERNS.put("task_id", List.of(
+                cue("\\btask_id=" + ID, "task_id="),
+                cue("<TaskInstance: [\\w\\-]{1,250}\\.([\\w.\\-]{1,250}) ", "<taskinstance: "),
+                cue("^\\W{0,3}task\\W{0,3}:[ \\t]{0,5}" + ID, "task"),
+                cue("\\bExecuting <Task\\(\\w{1,100}\\): ([\\w.\\-]{1,250})>", "executing <task("),
+                cue("\\btask[ _]id[\"']?[=:][ \\t]{0,3}[\"']?" + ID, "task id", "task_id")));
+        PATTERNS.put("run_id", List.of(
+                cue("\\brun_id=([^\\s,]{1,250})", "run_id="),
+                cue("^\\W{0,3}run(?:[ _]id)?\\W{0,3}:[ \\t]{0,5}([^\\s,]{1,250})", "run"),
+                cue("\\b((?:scheduled|manual|backfill|dataset_triggered|asset_triggered)__[\\w:+.\\-]{8,60})", "__"),
+                cue("\\bjob[ _]run[ _]id\\W{0,3}[=:][ \\t]{0,3}(\\w{1,100})", "run id", "run_id")));
+        PATTERNS.put("model", List.of(
+                cue("\\b(?:in|for) model ([\\w.\\-]{1,250})", " model "),
+                cue("\\bmodel\\.[\\w\\-]{1,100}\\.([\\w\\-]{1,250})", "model."),
+                cue("^\\W{0,3}(?:failed_)?model\\W{0,3}:[ \\t]{0,5}" + ID, "model")));
+        PATTERNS.put("test", List.of(
+                cue("\\bFailure in test ([\\w.\\-]{1,250})", "failure in test "),
+                cue("\\b(?:Warning|Error) in test ([\\w.\\-]{1,250})", " in test "),
+                cue("\\bexpectation_type\"?:[ \\t]{0,3}\"?(\\w{1,200})", "expectation_type")));
+        PATTERNS.put("table", List.of(
+                cue("\\b(?:table|relation)[ \\t]{1,3}[`'\"]?([\\w\\-]{1,120}[:.][\\w.\\-]{1,250}|[\\w]{2,250})[`'\"]?", "table", "relation"),
+                cue("\\b(?:on|to|into|from) table [`'\"]?([\\w.:\\-]{2,250})", " table "),
+                cue("^\\W{0,3}table\\W{0,3}:[ \\t]{0,5}([\\w.:\\-]{1,250})", "table"),
+                cue("\\bLoad failed for ([\\w.]{3,250})", "load failed for "),
+                cue("\\btableId\"?:[ \\t]{0,3}\"([\\w\\-]{1,250})\"", "tableid")));
+        PATTERNS.put("host", List.of(
+                cue("\\bon host ([\\w.\\-]{1,253})", "on host "),
+                cue("\\bserver at \"([\\w.\\-]{1,253})\"", "server at \""),
+                cue("\\bhost='([\\w.\\-]{1,253})'", "host='"),
+                cue("^\\W{0,3}(?:host|hostname|instance|node)\\W{0,3}:[ \\t]{0,5}([\\w.\\-:]{1,253})", "host", "instance", "node"),
+                cue("\\bConnection to node -?\\d{1,5} \\(([\\w.\\-]{1,253})[/:]", "connection to node "),
+                cue("\\bhost \"([\\w.\\-]{1,253})\"", "host \""),
+                cue("\\bconnect to ([\\w.\\-]{3,253}):\\d{2,5}", "connect to ")));
+        PATTERNS.put("error_code", List.of(
+                cue("\\bAn error occurred \\((\\w{2,64})\\)", "an error occurred ("),
+                cue("\\b(\\d{6}) \\([0-9A-Z]{5}\\)", " ("),
+                cue("'C': '([0-9A-Z]{5})'", "'c': '"),
+                cue("\\bORA-(\\d{5})", "ora-"),
+                cue("\\breason: (\\w{4,64})", "reason: "),
+                cue("\\b(?:HTTP(?: status)?|status code|Error:?|error code:?)[ \\t]{0,3}([45]\\d\\d)\\b", "http", "status code", "error"),
+                cue("\\b([45]\\d\\d) (?:Client|Server) Error", "client error", "server error"),
+                cue("\\b([45]\\d\\d) (?:Too Many Requests|Forbidden|Unauthorized|Bad Gateway|Service Unavailable|Gateway Time-?out|Not Found|Internal Server Error)",
+                        "too many requests", "forbidden", "unauthorized", "bad gateway", "service unavailable", "gateway time", "not found", "internal server error"),
+                cue("\\(([45]\\d\\d)\\) Reason", ") reason"),
+                cue("\\bexit(?:ed with)?[ _]code:?[ \\t]{0,3}(\\d{1,3})", "exit code", "exit_code", "exited with code"),
+                cue("\\breturn code (\\d{1,3})", "return code "),
+                cue("\\bERROR:[ \\t]{0,3}(\\d{3,5})\\b", "error:"),
+                cue("\\bpsycopg2?\\.errors\\.(\\w{3,64})", "psycopg")));
+        PATTERNS.put("namespace", List.of(
+                cue("^\\W{0,3}namespace\\W{0,3}:[ \\t]{0,5}" + ID, "namespace"),
+                cue("\\bin the namespace \"([\\w\\-]{1,100})\"", "in the namespace \"")));
+        PATTERNS.put("pod", List.of(
+                cue("^\\W{0,3}pod\\W{0,3}:[ \\t]{0,5}" + ID, "pod"),
+                cue("\\bpod[/ ]([a-z0-9][a-z0-9.\\-]{2,252})", "pod")));
+        PATTERNS.put("topic", List.of(
+                cue("^\\W{0,3}topic\\W{0,3}:[ \\t]{0,5}" + ID, "topic"),
+                cue("\\bon topic ([\\w.\\-]{1,249})", "on topic ")));
+    }
+
+    /** A pattern and the lower-case literals of which one must occur for it to be worth running. */
+    private record Cue(Pattern pattern, List<String> triggers) {
+        boolean triggeredBy(String lower) {
+            for (String trigger : triggers) {
+                if (lower.contains(trigger)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+
+    private static Cue cue(String regex, String... triggers) {
+        return new Cue(Pattern.compile(lowerLiterals(regex), FLAGS), List.of(triggers));
     }
 
     /** Snowflake's "000904 (42000):" error code and SQLSTATE pair. */
@@ -137,10 +157,6 @@ public final class EntityExtractor {
     private static final List<String> ORCHESTRATORS = List.of("airflow", "dbt", "kubernetes");
 
     /** Patterns run on the ASCII-lower-cased text: literals are lower-cased, escapes such as \\W are kept. */
-    private static List<Pattern> compile(String... regexes) {
-        return java.util.Arrays.stream(regexes).map(r -> Pattern.compile(lowerLiterals(r), FLAGS)).toList();
-    }
-
     private static String lowerLiterals(String regex) {
         StringBuilder out = new StringBuilder(regex.length());
         for (int i = 0; i < regex.length(); i++) {
@@ -219,9 +235,12 @@ public final class EntityExtractor {
         return new String(chars);
     }
 
-    private static java.util.Optional<String> firstMatch(String text, String lower, List<Pattern> patterns) {
-        for (Pattern p : patterns) {
-            Matcher m = p.matcher(lower);
+    private static java.util.Optional<String> firstMatch(String text, String lower, List<Cue> cues) {
+        for (Cue cue : cues) {
+            if (!cue.triggeredBy(lower)) {
+                continue;
+            }
+            Matcher m = cue.pattern().matcher(lower);
             while (m.find()) {
                 String value = trimValue(text.substring(m.start(1), m.end(1)));
                 if (!value.isEmpty() && !value.toLowerCase(Locale.ROOT).equals("none")) {
