@@ -13,9 +13,11 @@ import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
@@ -39,7 +41,14 @@ import org.apache.lucene.store.Directory;
  */
 public final class RunbookIndex implements AutoCloseable {
 
-    private static final int MAX_QUERY_TERMS = 64;
+    private static final int MAX_QUERY_TERMS = 32;
+    private static final int MAX_HIGHLIGHT_TERMS = 12;
+    /** A runbook written for the failing system beats a generic one with more matching words. */
+    private static final float SYSTEM_BOOST = 10f;
+    /** Passages come from the first part of a runbook (symptoms, diagnostics), which is what a responder reads first. */
+    private static final int MAX_HIGHLIGHT_CHARS = 2_500;
+    /** Body text with offsets in the postings, so the highlighter reads them instead of re-analysing. */
+    private static final FieldType BODY_TYPE = bodyType();
     private static final String ID = "id";
     private static final String MODES = "failure_modes";
     private static final String APPLIES_TO = "applies_to";
@@ -67,7 +76,15 @@ public final class RunbookIndex implements AutoCloseable {
         this.highlighter = UnifiedHighlighter.builder(searcher, analyzer)
                 .withFormatter(new SectionSnippetFormatter())
                 .withMaxNoHighlightPassages(1)
+                .withMaxLength(MAX_HIGHLIGHT_CHARS)
                 .build();
+    }
+
+    private static FieldType bodyType() {
+        FieldType type = new FieldType(TextField.TYPE_STORED);
+        type.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+        type.freeze();
+        return type;
     }
 
     /** Indexes runbooks in memory (a user's runbook folder). */
@@ -122,19 +139,20 @@ public final class RunbookIndex implements AutoCloseable {
         runbook.appliesTo().forEach(system -> doc.add(new StringField(APPLIES_TO, system.toLowerCase(java.util.Locale.ROOT), Field.Store.NO)));
         doc.add(new TextField(TITLE, runbook.title(), Field.Store.NO));
         doc.add(new TextField(SYMPTOMS, runbook.sections().getOrDefault("Symptoms", ""), Field.Store.NO));
-        doc.add(new TextField(BODY, runbook.body(), Field.Store.YES));
+        doc.add(new Field(BODY, runbook.body(), BODY_TYPE));
         return doc;
     }
 
     /** Up to {@code limit} runbooks, best first, each with its best-matching passage. */
     public List<RunbookHit> search(RunbookQuery query, int limit) {
         try {
-            Query lucene = build(query);
+            Set<String> terms = terms(query.text());
+            Query lucene = build(query, terms);
             TopDocs top = searcher.search(lucene, limit);
             if (top.scoreDocs.length == 0) {
                 return List.of();
             }
-            String[] snippets = highlighter.highlight(BODY, lucene, top, 1);
+            String[] snippets = highlighter.highlight(BODY, bodyQuery(terms), top, 1);
             List<RunbookHit> hits = new ArrayList<>();
             for (int i = 0; i < top.scoreDocs.length; i++) {
                 ScoreDoc sd = top.scoreDocs[i];
@@ -156,7 +174,15 @@ public final class RunbookIndex implements AutoCloseable {
                 : "Symptoms: " + symptoms;
     }
 
-    Query build(RunbookQuery query) throws IOException {
+    /** The terms alone, for the highlighter: filters and boosts do not pick passages. */
+    private static Query bodyQuery(Set<String> terms) {
+        BooleanQuery.Builder body = new BooleanQuery.Builder();
+        terms.stream().limit(MAX_HIGHLIGHT_TERMS)
+                .forEach(term -> body.add(new TermQuery(new Term(BODY, term)), BooleanClause.Occur.SHOULD));
+        return body.build();
+    }
+
+    Query build(RunbookQuery query, Set<String> terms) {
         BooleanQuery.Builder root = new BooleanQuery.Builder();
         boolean anyForMode = runbooks.stream().anyMatch(r -> r.failureModes().contains(query.failureMode()));
         if (anyForMode) {
@@ -167,12 +193,12 @@ public final class RunbookIndex implements AutoCloseable {
             root.add(new BoostQuery(new TermQuery(new Term(MODES, secondary)), 0.5f), BooleanClause.Occur.SHOULD);
         }
         if (!query.system().isBlank()) {
-            root.add(new BoostQuery(new TermQuery(new Term(APPLIES_TO, query.system().toLowerCase(java.util.Locale.ROOT))), 3f),
+            root.add(new BoostQuery(new TermQuery(new Term(APPLIES_TO, query.system().toLowerCase(java.util.Locale.ROOT))), SYSTEM_BOOST),
                     BooleanClause.Occur.SHOULD);
         } else {
             root.add(new BoostQuery(new TermQuery(new Term(APPLIES_TO, "generic")), 1f), BooleanClause.Occur.SHOULD);
         }
-        for (String term : terms(query.text())) {
+        for (String term : terms) {
             root.add(new BoostQuery(new TermQuery(new Term(TITLE, term)), 1.5f), BooleanClause.Occur.SHOULD);
             root.add(new BoostQuery(new TermQuery(new Term(SYMPTOMS, term)), 1.2f), BooleanClause.Occur.SHOULD);
             root.add(new TermQuery(new Term(BODY, term)), BooleanClause.Occur.SHOULD);

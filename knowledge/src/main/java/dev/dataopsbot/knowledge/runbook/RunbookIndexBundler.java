@@ -18,7 +18,7 @@ public final class RunbookIndexBundler {
         if (args.length != 2) {
             throw new IllegalArgumentException("usage: RunbookIndexBundler RUNBOOKS_DIR CLASSES_DIR");
         }
-        RunbookLibrary library = RunbookLibrary.load(Path.of(args[0]));
+        RunbookLibrary library = RunbookLibrary.loadAsBundled(Path.of(args[0]));
         List<RunbookProblem> errors = library.problems().stream().filter(RunbookProblem::isError).toList();
         if (!errors.isEmpty()) {
             errors.forEach(System.err::println);

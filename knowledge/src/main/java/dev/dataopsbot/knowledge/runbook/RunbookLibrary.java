@@ -53,6 +53,11 @@ public final class RunbookLibrary {
         return loadFiles(dir, file -> file.toString());
     }
 
+    /** The repository's runbooks folder, named as the jar names them ({@code runbooks/x.md}); used by the build. */
+    static RunbookLibrary loadAsBundled(Path dir) {
+        return loadFiles(dir, file -> "runbooks/" + file.getFileName());
+    }
+
     /** The runbooks bundled in the jar, shown with their repository paths ({@code runbooks/x.md}). */
     public static RunbookLibrary bundled() {
         URL url = RunbookLibrary.class.getClassLoader().getResource(BUNDLED_FOLDER);

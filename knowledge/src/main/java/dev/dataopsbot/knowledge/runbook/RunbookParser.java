@@ -25,7 +25,7 @@ public final class RunbookParser {
     public static final List<String> RECOMMENDED_SECTIONS = List.of("Escalation");
     private static final Set<String> SEVERITIES = Set.of("SEV1", "SEV2", "SEV3", "SEV4");
     private static final Set<String> RETRY_VALUES = Set.of("yes", "no", "after_fix");
-    private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{1,99}");
+    private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,99}");
     private static final Pattern KEY_LINE = Pattern.compile("^([A-Za-z_][\\w-]*)\\s*:");
     private static final Pattern HEADING = Pattern.compile("^##\\s+(.+?)\\s*#*\\s*$");
 
@@ -67,7 +67,7 @@ public final class RunbookParser {
             front = yaml.readTree(yamlText.toString());
         } catch (JsonProcessingException e) {
             int line = e.getLocation() == null ? 2 : e.getLocation().getLineNr() + 1;
-            problems.add(RunbookProblem.error(file, line, "front matter is not valid YAML: " + e.getOriginalMessage()));
+            problems.add(RunbookProblem.error(file, line, "front matter is not valid YAML: " + e.getOriginalMessage().replaceAll("\\s+", " ").strip()));
             return new Result(Optional.empty(), problems);
         }
         if (front == null || !front.isObject()) {

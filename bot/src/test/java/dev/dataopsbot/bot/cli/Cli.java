@@ -1,0 +1,30 @@
+package dev.dataopsbot.bot.cli;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+/** Runs the real command line in-process with captured streams. */
+final class Cli {
+
+    record Run(int exitCode, String out, String err) {
+    }
+
+    private Cli() {
+    }
+
+    static Run run(Map<String, String> env, byte[] stdin, String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        CliContext context = new CliContext(env, new ByteArrayInputStream(stdin),
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        int code = DataopsBotCommand.commandLine(context).execute(args);
+        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    static Run run(String stdin, String... args) {
+        return run(Map.of(), stdin.getBytes(StandardCharsets.UTF_8), args);
+    }
+}

@@ -1,0 +1,68 @@
+package dev.dataopsbot.bot.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ToolCommandsTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void the_real_runbooks_folder_passes_lint() {
+        Cli.Run run = Cli.run("", "runbooks", "lint", Path.of("..", "runbooks").toString());
+        assertEquals(0, run.exitCode(), run.err() + run.out());
+        assertTrue(run.out().contains(" 0 errors"), run.out());
+    }
+
+    @Test
+    void bundled_runbooks_pass_lint() {
+        Cli.Run run = Cli.run("", "runbooks", "lint");
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().contains("runbooks (bundled)"));
+    }
+
+    @Test
+    void lint_reports_file_line_message_and_exits_1() throws IOException {
+        Files.writeString(dir.resolve("x.md"), "---\nid: x\ntitle: t\nfailure_modes: [cred_expiry]\n---\n## Symptoms\na\n## Diagnostics\nb\n## Remediation\nc\n## Validation\nd\n");
+        Cli.Run run = Cli.run("", "runbooks", "lint", dir.toString());
+        assertEquals(1, run.exitCode());
+        assertTrue(run.err().contains(dir.resolve("x.md") + ":4: unknown failure mode 'cred_expiry' (known: credential_expiry,"), run.err());
+        assertTrue(run.err().contains("no runbook covers failure mode 'timeout'"), run.err());
+    }
+
+    @Test
+    void rules_check_passes_on_bundled_rules_and_reports_broken_files() throws IOException {
+        Cli.Run ok = Cli.run("", "rules", "check");
+        assertEquals(0, ok.exitCode(), ok.err());
+        assertEquals("ok: bundled rules compile", ok.out().strip());
+        Files.writeString(dir.resolve("bad.drl"), "package x;\nrule \"y\" when\n  Nope( ) then end\n");
+        Cli.Run bad = Cli.run("", "rules", "check", dir.toString());
+        assertEquals(1, bad.exitCode());
+        assertTrue(bad.err().startsWith(dir.resolve("bad.drl") + ":"), bad.err());
+    }
+
+    @Test
+    void help_and_version_work_everywhere() {
+        assertEquals(0, Cli.run("", "--version").exitCode());
+        assertTrue(Cli.run("", "--version").out().startsWith("dataops-bot "));
+        for (String[] args : new String[][] {{"--help"}, {"triage", "--help"}, {"runbooks", "lint", "--help"}, {"rules", "check", "--help"}}) {
+            Cli.Run run = Cli.run("", args);
+            assertEquals(0, run.exitCode(), String.join(" ", args));
+            assertTrue(run.out().contains("Usage:"), run.out());
+        }
+    }
+
+    @Test
+    void missing_folder_arguments_are_bad_usage() {
+        assertEquals(2, Cli.run("", "runbooks", "lint", dir.resolve("nope").toString()).exitCode());
+        assertEquals(2, Cli.run("", "rules", "check", dir.resolve("nope").toString()).exitCode());
+    }
+}
