@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.apache.lucene.analysis.Analyzer;
@@ -45,8 +46,6 @@ public final class RunbookIndex implements AutoCloseable {
     private static final int MAX_HIGHLIGHT_TERMS = 12;
     /** A runbook written for the failing system beats a generic one with more matching words. */
     private static final float SYSTEM_BOOST = 10f;
-    /** Passages come from the first part of a runbook (symptoms, diagnostics), which is what a responder reads first. */
-    private static final int MAX_HIGHLIGHT_CHARS = 2_500;
     /** Body text with offsets in the postings, so the highlighter reads them instead of re-analysing. */
     private static final FieldType BODY_TYPE = bodyType();
     private static final String ID = "id";
@@ -62,6 +61,8 @@ public final class RunbookIndex implements AutoCloseable {
     private final DirectoryReader reader;
     private final IndexSearcher searcher;
     private final UnifiedHighlighter highlighter;
+    /** Analysed terms of each runbook's sections, computed on first use. */
+    private final Map<Integer, List<Map.Entry<String, Set<String>>>> sectionTerms = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** Document i of the directory is runbooks[i]: one segment, written in list order, no deletions. */
     private RunbookIndex(List<Runbook> runbooks, Directory directory, Analyzer analyzer) throws IOException {
@@ -73,10 +74,9 @@ public final class RunbookIndex implements AutoCloseable {
             throw new IllegalStateException("runbook index holds " + reader.maxDoc() + " documents for " + this.runbooks.size() + " runbooks");
         }
         this.searcher = new IndexSearcher(reader);
-        this.highlighter = UnifiedHighlighter.builder(searcher, analyzer)
+        this.highlighter = UnifiedHighlighter.builderWithoutSearcher(analyzer)
                 .withFormatter(new SectionSnippetFormatter())
                 .withMaxNoHighlightPassages(1)
-                .withMaxLength(MAX_HIGHLIGHT_CHARS)
                 .build();
     }
 
@@ -152,12 +152,12 @@ public final class RunbookIndex implements AutoCloseable {
             if (top.scoreDocs.length == 0) {
                 return List.of();
             }
-            String[] snippets = highlighter.highlight(BODY, bodyQuery(terms), top, 1);
+            Query highlightQuery = bodyQuery(terms);
             List<RunbookHit> hits = new ArrayList<>();
             for (int i = 0; i < top.scoreDocs.length; i++) {
                 ScoreDoc sd = top.scoreDocs[i];
                 Runbook runbook = runbooks.get(sd.doc);
-                String snippet = snippets[i] != null ? snippets[i] : fallbackSnippet(runbook);
+                String snippet = snippet(sd.doc, runbook, terms, highlightQuery);
                 hits.add(new RunbookHit(runbook.id(), runbook.title(), runbook.path(), runbook.failureModes(),
                         Math.round(sd.score * 100) / 100.0, snippet));
             }
@@ -165,6 +165,42 @@ public final class RunbookIndex implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("searching the runbook index", e);
         }
+    }
+
+    /**
+     * The best-matching section (most distinct query terms) highlighted by Lucene's
+     * UnifiedHighlighter. Highlighting one section instead of the whole runbook keeps retrieval
+     * well under a millisecond.
+     */
+    private String snippet(int doc, Runbook runbook, Set<String> terms, Query highlightQuery) throws IOException {
+        List<Map.Entry<String, Set<String>>> sections = sectionTerms.computeIfAbsent(doc, d -> analyseSections(runbook));
+        Map.Entry<String, Set<String>> best = null;
+        long bestCount = 0;
+        for (Map.Entry<String, Set<String>> section : sections) {
+            long count = terms.stream().filter(section.getValue()::contains).count();
+            if (count > bestCount) {
+                best = section;
+                bestCount = count;
+            }
+        }
+        if (best == null) {
+            return fallbackSnippet(runbook);
+        }
+        String content = "## " + best.getKey() + "\n" + runbook.sections().get(best.getKey());
+        Object snippet = highlighter.highlightWithoutSearcher(BODY, highlightQuery, content, 1);
+        return snippet != null ? snippet.toString() : fallbackSnippet(runbook);
+    }
+
+    private List<Map.Entry<String, Set<String>>> analyseSections(Runbook runbook) {
+        List<Map.Entry<String, Set<String>>> sections = new ArrayList<>();
+        runbook.sections().forEach((name, text) -> {
+            try {
+                sections.add(Map.entry(name, analysed(text, Integer.MAX_VALUE)));
+            } catch (IOException e) {
+                throw new UncheckedIOException("analysing runbook " + runbook.id(), e);
+            }
+        });
+        return sections;
     }
 
     private static String fallbackSnippet(Runbook runbook) {
@@ -208,11 +244,15 @@ public final class RunbookIndex implements AutoCloseable {
 
     /** Distinct analysed terms of the text, at most {@link #MAX_QUERY_TERMS}. */
     private Set<String> terms(String text) throws IOException {
+        return analysed(text, MAX_QUERY_TERMS);
+    }
+
+    private Set<String> analysed(String text, int limit) throws IOException {
         Set<String> terms = new LinkedHashSet<>();
         try (TokenStream stream = analyzer.tokenStream(BODY, text)) {
             CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
             stream.reset();
-            while (stream.incrementToken() && terms.size() < MAX_QUERY_TERMS) {
+            while (stream.incrementToken() && terms.size() < limit) {
                 String t = term.toString();
                 if (t.length() > 1 && t.length() < 64 && !t.chars().allMatch(Character::isDigit)) {
                     terms.add(t);
