@@ -36,13 +36,13 @@ import org.apache.lucene.store.Directory;
 
 /**
  * An in-memory Lucene index of the runbook library: prebuilt at build time for the bundled
- * runbooks, built at start-up for a user's folder (hundreds of runbooks take well under a second). BM25 over title, symptoms and body; the failure mode is a filter,
+ * runbooks, built at start-up for a user's folder (hundreds of runbooks take well under a second). BM25 over title and body; the failure mode is a filter,
  * so the top hit always lists the mode the classifier chose when any runbook does. Queries are
  * built term by term from analysed text: nothing a user pastes is ever parsed as query syntax.
  */
 public final class RunbookIndex implements AutoCloseable {
 
-    private static final int MAX_QUERY_TERMS = 32;
+    private static final int MAX_QUERY_TERMS = 20;
     private static final int MAX_HIGHLIGHT_TERMS = 12;
     /** A runbook written for the failing system beats a generic one with more matching words. */
     private static final float SYSTEM_BOOST = 10f;
@@ -52,7 +52,6 @@ public final class RunbookIndex implements AutoCloseable {
     private static final String MODES = "failure_modes";
     private static final String APPLIES_TO = "applies_to";
     private static final String TITLE = "title";
-    private static final String SYMPTOMS = "symptoms";
     private static final String BODY = "body";
 
     private final Analyzer analyzer;
@@ -138,7 +137,6 @@ public final class RunbookIndex implements AutoCloseable {
         runbook.failureModes().forEach(mode -> doc.add(new StringField(MODES, mode, Field.Store.NO)));
         runbook.appliesTo().forEach(system -> doc.add(new StringField(APPLIES_TO, system.toLowerCase(java.util.Locale.ROOT), Field.Store.NO)));
         doc.add(new TextField(TITLE, runbook.title(), Field.Store.NO));
-        doc.add(new TextField(SYMPTOMS, runbook.sections().getOrDefault("Symptoms", ""), Field.Store.NO));
         doc.add(new Field(BODY, runbook.body(), BODY_TYPE));
         return doc;
     }
@@ -157,7 +155,7 @@ public final class RunbookIndex implements AutoCloseable {
             for (int i = 0; i < top.scoreDocs.length; i++) {
                 ScoreDoc sd = top.scoreDocs[i];
                 Runbook runbook = runbooks.get(sd.doc);
-                String snippet = snippet(sd.doc, runbook, terms, highlightQuery);
+                String snippet = snippet(sd.doc, runbook, terms, i == 0 ? highlightQuery : null);
                 hits.add(new RunbookHit(runbook.id(), runbook.title(), runbook.path(), runbook.failureModes(),
                         Math.round(sd.score * 100) / 100.0, snippet));
             }
@@ -168,9 +166,11 @@ public final class RunbookIndex implements AutoCloseable {
     }
 
     /**
-     * The best-matching section (most distinct query terms) highlighted by Lucene's
-     * UnifiedHighlighter. Highlighting one section instead of the whole runbook keeps retrieval
-     * well under a millisecond.
+     * The best-matching section (most distinct query terms). For the top hit its best passage is
+     * picked by Lucene's UnifiedHighlighter; the runners-up show the opening of that section,
+     * which saves two highlighter passes (each builds an in-memory index) per triage.
+     *
+     * @param highlightQuery the terms to highlight, or null for the section opening
      */
     private String snippet(int doc, Runbook runbook, Set<String> terms, Query highlightQuery) throws IOException {
         List<Map.Entry<String, Set<String>>> sections = sectionTerms.computeIfAbsent(doc, d -> analyseSections(runbook));
@@ -187,6 +187,9 @@ public final class RunbookIndex implements AutoCloseable {
             return fallbackSnippet(runbook);
         }
         String content = "## " + best.getKey() + "\n" + runbook.sections().get(best.getKey());
+        if (highlightQuery == null) {
+            return SectionSnippetFormatter.opening(best.getKey(), runbook.sections().get(best.getKey()));
+        }
         Object snippet = highlighter.highlightWithoutSearcher(BODY, highlightQuery, content, 1);
         return snippet != null ? snippet.toString() : fallbackSnippet(runbook);
     }
@@ -204,10 +207,7 @@ public final class RunbookIndex implements AutoCloseable {
     }
 
     private static String fallbackSnippet(Runbook runbook) {
-        String symptoms = runbook.sections().getOrDefault("Symptoms", "").replaceAll("```[a-z]*|`", "").replaceAll("\\s+", " ").strip();
-        return symptoms.length() > SectionSnippetFormatter.MAX_CHARS
-                ? "Symptoms: " + symptoms.substring(0, SectionSnippetFormatter.MAX_CHARS - 1) + "…"
-                : "Symptoms: " + symptoms;
+        return SectionSnippetFormatter.opening("Symptoms", runbook.sections().getOrDefault("Symptoms", ""));
     }
 
     /** The terms alone, for the highlighter: filters and boosts do not pick passages. */
@@ -236,7 +236,6 @@ public final class RunbookIndex implements AutoCloseable {
         }
         for (String term : terms) {
             root.add(new BoostQuery(new TermQuery(new Term(TITLE, term)), 1.5f), BooleanClause.Occur.SHOULD);
-            root.add(new BoostQuery(new TermQuery(new Term(SYMPTOMS, term)), 1.2f), BooleanClause.Occur.SHOULD);
             root.add(new TermQuery(new Term(BODY, term)), BooleanClause.Occur.SHOULD);
         }
         return root.build();

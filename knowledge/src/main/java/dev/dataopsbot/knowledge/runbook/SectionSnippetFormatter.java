@@ -13,6 +13,7 @@ final class SectionSnippetFormatter extends PassageFormatter {
 
     static final int MAX_CHARS = 280;
     private static final Pattern HEADING = Pattern.compile("(?m)^## (.+)$");
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
     private static final Pattern MARKUP = Pattern.compile("```[a-z]*|`|\\*\\*|^#+ |^\\s*[-*] ", Pattern.MULTILINE);
 
     @Override
@@ -34,6 +35,16 @@ final class SectionSnippetFormatter extends PassageFormatter {
             text = text.substring(0, MAX_CHARS - 1).strip() + "…";
         }
         return section.isEmpty() || text.startsWith(section + ":") ? text : section + ": " + text;
+    }
+
+    /** The first words of a section, cleaned of markdown, prefixed with its name. */
+    static String opening(String section, String text) {
+        String head = text.length() > 2 * MAX_CHARS ? text.substring(0, 2 * MAX_CHARS) : text;
+        String clean = WHITESPACE.matcher(MARKUP.matcher(head).replaceAll("")).replaceAll(" ").strip();
+        if (clean.length() > MAX_CHARS) {
+            clean = clean.substring(0, MAX_CHARS - 1).strip() + "…";
+        }
+        return section + ": " + clean;
     }
 
     private static String sectionAt(String content, int offset) {
