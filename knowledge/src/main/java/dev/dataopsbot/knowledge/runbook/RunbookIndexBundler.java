@@ -26,6 +26,5 @@ public final class RunbookIndexBundler {
         }
         Path folder = Path.of(args[1]).resolve(BundledRunbookIndex.FOLDER);
         BundledRunbookIndex.write(library.runbooks(), folder);
-        System.out.println("bundled runbook index: " + library.runbooks().size() + " runbooks -> " + folder);
     }
 }
