@@ -8,8 +8,9 @@ import dev.dataopsbot.rules.text.Words;
 /**
  * One normalised line of an alert, the fact most rules match on.
  *
- * <p>Rules first gate on {@link #getWords()} (a hash lookup: "does the line contain the word
- * {@code expired}?") and only then run a regex on {@link #getLower()}. Most lines of a log are
+ * <p>Rules first gate on {@link #hasAnyWord(String...)} (hash lookups: "does the line contain the
+ * word {@code expired}?"), then check literal phrases with {@link #containsAny(String...)}, and
+ * only then run a regex on {@link #getLower()}. Most lines of a log are
  * noise that no gate lets through, which keeps classification fast however many rules there are.
  */
 public final class LogLine {
@@ -63,10 +64,6 @@ public final class LogLine {
 
     public String getLower() {
         return lower;
-    }
-
-    public Set<String> getWords() {
-        return words;
     }
 
     /**

@@ -23,9 +23,6 @@ public final class Redactor {
 
     /** The redacted text and how many of each kind were removed. */
     public record Result(String text, Map<Kind, Integer> counts) {
-        public boolean redactedAnything() {
-            return !counts.isEmpty();
-        }
     }
 
     private static final Pattern SLACK_WEBHOOK = Pattern.compile(
