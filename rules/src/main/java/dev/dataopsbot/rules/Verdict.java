@@ -13,7 +13,8 @@ import java.util.Map;
  * @param severity     SEV1..SEV4
  * @param escalateTo   who to tell, empty for unknown
  * @param safeToRetry  {@code yes}, {@code no} or {@code after_fix}
- * @param entities     dag_id, task_id, run_id, model, table, system, host, error_code when found
+ * @param entities     dag_id, task_id, run_id, model, table, system, host, error_code when found,
+ *                     in a stable order
  * @param precedence   the precedence decisions that shaped the answer, for explanation
  */
 public record Verdict(
@@ -30,7 +31,7 @@ public record Verdict(
     public Verdict {
         secondary = List.copyOf(secondary);
         evidence = List.copyOf(evidence);
-        entities = Map.copyOf(entities);
+        entities = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(entities));
         precedence = List.copyOf(precedence);
     }
 

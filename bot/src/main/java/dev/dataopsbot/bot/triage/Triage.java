@@ -20,7 +20,7 @@ public record Triage(
 
     public Triage {
         runbooks = List.copyOf(runbooks);
-        redactions = Map.copyOf(redactions);
+        redactions = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(redactions));
         warnings = List.copyOf(warnings);
     }
 }
