@@ -14,11 +14,9 @@ import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
-import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
-import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
@@ -46,8 +44,6 @@ public final class RunbookIndex implements AutoCloseable {
     private static final int MAX_HIGHLIGHT_TERMS = 12;
     /** A runbook written for the failing system beats a generic one with more matching words. */
     private static final float SYSTEM_BOOST = 10f;
-    /** Body text with offsets in the postings, so the highlighter reads them instead of re-analysing. */
-    private static final FieldType BODY_TYPE = bodyType();
     private static final String ID = "id";
     private static final String MODES = "failure_modes";
     private static final String APPLIES_TO = "applies_to";
@@ -79,13 +75,6 @@ public final class RunbookIndex implements AutoCloseable {
                 .build();
     }
 
-    private static FieldType bodyType() {
-        FieldType type = new FieldType(TextField.TYPE_STORED);
-        type.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
-        type.freeze();
-        return type;
-    }
-
     /** Indexes runbooks in memory (a user's runbook folder). */
     public static RunbookIndex build(List<Runbook> runbooks) {
         Analyzer analyzer = new EnglishAnalyzer();
@@ -112,12 +101,15 @@ public final class RunbookIndex implements AutoCloseable {
     }
 
     static void write(List<Runbook> runbooks, Directory directory, Analyzer analyzer) throws IOException {
-        IndexWriterConfig config = new IndexWriterConfig(analyzer).setUseCompoundFile(true);
+        // one in-memory segment, flushed once: document i is runbooks[i] (checked when opened)
+        IndexWriterConfig config = new IndexWriterConfig(analyzer)
+                .setUseCompoundFile(false)
+                .setRAMBufferSizeMB(256)
+                .setMaxBufferedDocs(IndexWriterConfig.DISABLE_AUTO_FLUSH);
         try (IndexWriter writer = new IndexWriter(directory, config)) {
             for (Runbook runbook : runbooks) {
                 writer.addDocument(document(runbook));
             }
-            writer.forceMerge(1);
             writer.commit();
         }
     }
@@ -133,11 +125,11 @@ public final class RunbookIndex implements AutoCloseable {
 
     private static Document document(Runbook runbook) {
         Document doc = new Document();
-        doc.add(new StringField(ID, runbook.id(), Field.Store.YES));
+        doc.add(new StringField(ID, runbook.id(), Field.Store.NO));
         runbook.failureModes().forEach(mode -> doc.add(new StringField(MODES, mode, Field.Store.NO)));
         runbook.appliesTo().forEach(system -> doc.add(new StringField(APPLIES_TO, system.toLowerCase(java.util.Locale.ROOT), Field.Store.NO)));
         doc.add(new TextField(TITLE, runbook.title(), Field.Store.NO));
-        doc.add(new Field(BODY, runbook.body(), BODY_TYPE));
+        doc.add(new TextField(BODY, runbook.body(), Field.Store.NO));
         return doc;
     }
 
