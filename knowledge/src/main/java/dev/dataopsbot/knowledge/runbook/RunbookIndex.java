@@ -56,6 +56,8 @@ public final class RunbookIndex implements AutoCloseable {
     private final DirectoryReader reader;
     private final IndexSearcher searcher;
     private final UnifiedHighlighter highlighter;
+    /** Query-independent section openings (the runners-up's snippets), computed on first use. */
+    private final Map<String, String> openings = new java.util.concurrent.ConcurrentHashMap<>();
     /** Analysed terms of each runbook's sections, computed on first use. */
     private final Map<Integer, List<Map.Entry<String, Set<String>>>> sectionTerms = new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -178,10 +180,12 @@ public final class RunbookIndex implements AutoCloseable {
         if (best == null) {
             return fallbackSnippet(runbook);
         }
-        String content = "## " + best.getKey() + "\n" + runbook.sections().get(best.getKey());
         if (highlightQuery == null) {
-            return SectionSnippetFormatter.opening(best.getKey(), runbook.sections().get(best.getKey()));
+            String section = best.getKey();
+            return openings.computeIfAbsent(doc + "\n" + section,
+                    key -> SectionSnippetFormatter.opening(section, runbook.sections().get(section)));
         }
+        String content = "## " + best.getKey() + "\n" + runbook.sections().get(best.getKey());
         Object snippet = highlighter.highlightWithoutSearcher(BODY, highlightQuery, content, 1);
         return snippet != null ? snippet.toString() : fallbackSnippet(runbook);
     }
