@@ -45,7 +45,7 @@ public final class TriageService {
             throw new EmptyAlertException();
         }
         List<String> warnings = new ArrayList<>();
-        if (prepared.text().contains("cut by dataops-bot: input larger than 1 MiB")) {
+        if (InputLimits.wasCut(prepared.text())) {
             warnings.add("input larger than 1 MiB: the middle was cut, the first and last " + (InputLimits.MAX_CHARS / 2 / 1024) + " KiB were classified");
         }
         long replaced = prepared.text().chars().filter(c -> c == '\uFFFD').count();

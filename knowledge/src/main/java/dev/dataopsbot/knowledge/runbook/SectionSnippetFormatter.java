@@ -29,22 +29,19 @@ final class SectionSnippetFormatter extends PassageFormatter {
         }
         String section = sectionAt(content, best.getStartOffset());
         String text = content.substring(best.getStartOffset(), best.getEndOffset());
-        text = HEADING.matcher(text).replaceAll("$1:");
-        text = MARKUP.matcher(text).replaceAll("").replaceAll("\\s+", " ").strip();
-        if (text.length() > MAX_CHARS) {
-            text = text.substring(0, MAX_CHARS - 1).strip() + "…";
-        }
+        text = plain(HEADING.matcher(text).replaceAll("$1:"));
         return section.isEmpty() || text.startsWith(section + ":") ? text : section + ": " + text;
     }
 
     /** The first words of a section, cleaned of markdown, prefixed with its name. */
     static String opening(String section, String text) {
-        String head = text.length() > 2 * MAX_CHARS ? text.substring(0, 2 * MAX_CHARS) : text;
-        String clean = WHITESPACE.matcher(MARKUP.matcher(head).replaceAll("")).replaceAll(" ").strip();
-        if (clean.length() > MAX_CHARS) {
-            clean = clean.substring(0, MAX_CHARS - 1).strip() + "…";
-        }
-        return section + ": " + clean;
+        return section + ": " + plain(text.length() > 2 * MAX_CHARS ? text.substring(0, 2 * MAX_CHARS) : text);
+    }
+
+    /** Markdown markup removed, whitespace collapsed, at most {@link #MAX_CHARS} with an ellipsis. */
+    private static String plain(String markdown) {
+        String clean = WHITESPACE.matcher(MARKUP.matcher(markdown).replaceAll("")).replaceAll(" ").strip();
+        return clean.length() > MAX_CHARS ? clean.substring(0, MAX_CHARS - 1).strip() + "…" : clean;
     }
 
     private static String sectionAt(String content, int offset) {

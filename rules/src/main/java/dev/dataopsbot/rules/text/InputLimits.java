@@ -9,8 +9,15 @@ public final class InputLimits {
     private InputLimits() {
     }
 
+    private static final String CUT_NOTICE = "cut by dataops-bot: input larger than 1 MiB";
+
     /** The line inserted where the middle of an oversized input was cut. */
     public static String cutMarker(long cutAmount, String unit) {
-        return "\n[… " + cutAmount + " " + unit + " cut by dataops-bot: input larger than 1 MiB …]\n";
+        return "\n[… " + cutAmount + " " + unit + " " + CUT_NOTICE + " …]\n";
+    }
+
+    /** Whether the text carries the marker of {@link #cutMarker}. */
+    public static boolean wasCut(String text) {
+        return text.contains(CUT_NOTICE);
     }
 }
