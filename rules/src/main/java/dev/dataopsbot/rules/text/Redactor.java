@@ -2,7 +2,7 @@ package dev.dataopsbot.rules.text;
 
 import java.util.EnumMap;
 import java.util.Map;
-import java.util.regex.Matcher;
+import java.util.regex.MatchResult;
 import java.util.regex.Pattern;
 
 /**
@@ -48,54 +48,107 @@ public final class Redactor {
     private static final Pattern CARD = Pattern.compile("(?<![\\d-])[3-6]\\d{3}(?:[ -]?\\d{4}){2}[ -]?\\d{1,7}(?![\\d-])");
     private static final Pattern PHONE = Pattern.compile("(?<![\\w+])\\+\\d{1,3}(?:[ .-]\\(?\\d{2,4}\\)?){2,4}\\b");
 
+    private static final AnchoredPattern SLACK_WEBHOOK_AT = new AnchoredPattern(SLACK_WEBHOOK,
+            AnchoredPattern.atLiterals("https://hooks.slack.com/"));
+    private static final AnchoredPattern SLACK_TOKEN_AT = new AnchoredPattern(SLACK_TOKEN,
+            AnchoredPattern.atLiterals("xox", "xapp-"));
+    private static final AnchoredPattern JWT_AT = new AnchoredPattern(JWT, AnchoredPattern.atLiterals("eyJ"));
+    private static final AnchoredPattern BEARER_AT = new AnchoredPattern(BEARER,
+            AnchoredPattern.atLiteralsIgnoringCase("bearer", "basic"));
+    private static final AnchoredPattern AWS_ACCESS_KEY_AT = new AnchoredPattern(AWS_ACCESS_KEY,
+            AnchoredPattern.atLiterals("AKIA", "ASIA", "AGPA", "AIDA", "AROA", "ANPA", "ANVA", "AIPA"));
+    private static final AnchoredPattern URI_PASSWORD_AT = new AnchoredPattern(URI_PASSWORD, Redactor::schemeStarts);
+    private static final AnchoredPattern SECRET_PAIR_AT = new AnchoredPattern(SECRET_PAIR,
+            AnchoredPattern.atLiteralsIgnoringCase("passw", "pwd", "secret", "token", "api", "access", "private",
+                    "credential", "auth", "session"));
+    private static final AnchoredPattern SSN_AT = new AnchoredPattern(SSN, Redactor::ssnStarts);
+    private static final AnchoredPattern CARD_AT = new AnchoredPattern(CARD, Redactor::cardStarts);
+    private static final AnchoredPattern PHONE_AT = new AnchoredPattern(PHONE, AnchoredPattern.atLiterals("+"));
+
     public Result redact(String text) {
         Map<Kind, Integer> counts = new EnumMap<>(Kind.class);
         String out = redactPrivateKeys(text, counts);
-        if (out.contains("hooks.slack.com")) {
-            out = replace(out, SLACK_WEBHOOK, Kind.SLACK_WEBHOOK, counts, m -> "https://hooks.slack.com/" + MARK);
-        }
-        if (out.contains("xox") || out.contains("xapp-")) {
-            out = replace(out, SLACK_TOKEN, Kind.SLACK_TOKEN, counts, m -> MARK);
-        }
-        if (out.contains("eyJ")) {
-            out = replace(out, JWT, Kind.JWT, counts, m -> MARK);
-        }
-        out = replace(out, BEARER, Kind.BEARER_TOKEN, counts, m -> m.group(1) + m.group(2) + MARK);
-        out = replace(out, AWS_ACCESS_KEY, Kind.AWS_ACCESS_KEY, counts, m -> MARK);
-        if (out.contains("://")) {
-            out = replace(out, URI_PASSWORD, Kind.URI_PASSWORD, counts, m -> m.group(1) + MARK + "@");
-        }
-        out = replace(out, SECRET_PAIR, Kind.SECRET_PAIR, counts, m -> m.group(1) + MARK);
+        out = replace(out, SLACK_WEBHOOK_AT, Kind.SLACK_WEBHOOK, counts, m -> "https://hooks.slack.com/" + MARK);
+        out = replace(out, SLACK_TOKEN_AT, Kind.SLACK_TOKEN, counts, m -> MARK);
+        out = replace(out, JWT_AT, Kind.JWT, counts, m -> MARK);
+        out = replace(out, BEARER_AT, Kind.BEARER_TOKEN, counts, m -> m.group(1) + m.group(2) + MARK);
+        out = replace(out, AWS_ACCESS_KEY_AT, Kind.AWS_ACCESS_KEY, counts, m -> MARK);
+        out = replace(out, URI_PASSWORD_AT, Kind.URI_PASSWORD, counts, m -> m.group(1) + MARK + "@");
+        out = replace(out, SECRET_PAIR_AT, Kind.SECRET_PAIR, counts, m -> m.group(1) + MARK);
         out = redactEmails(out, counts);
-        out = replace(out, SSN, Kind.SSN, counts, m -> "[REDACTED:ssn]");
-        out = replace(out, CARD, Kind.CARD_NUMBER, counts,
+        out = replace(out, SSN_AT, Kind.SSN, counts, m -> "[REDACTED:ssn]");
+        out = replace(out, CARD_AT, Kind.CARD_NUMBER, counts,
                 m -> luhnValid(m.group()) ? "[REDACTED:card]" : null);
-        out = replace(out, PHONE, Kind.PHONE, counts, m -> "[REDACTED:phone]");
+        out = replace(out, PHONE_AT, Kind.PHONE, counts, m -> "[REDACTED:phone]");
         return new Result(out, Map.copyOf(counts));
     }
 
     private interface Replacement {
         /** The replacement, or null to keep the match as it is. */
-        String of(Matcher match);
+        String of(MatchResult match);
     }
 
-    private static String replace(String text, Pattern pattern, Kind kind, Map<Kind, Integer> counts,
+    private static String replace(String text, AnchoredPattern pattern, Kind kind, Map<Kind, Integer> counts,
                                   Replacement replacement) {
-        Matcher m = pattern.matcher(text);
-        if (!m.find()) {
-            return text;
-        }
-        StringBuilder out = new StringBuilder(text.length());
-        int last = 0;
-        do {
+        StringBuilder out = new StringBuilder();
+        int[] last = {0};
+        int before = counts.getOrDefault(kind, 0);
+        pattern.forEachMatch(text, m -> {
             String value = replacement.of(m);
-            if (value != null) {
-                out.append(text, last, m.start()).append(value);
-                last = m.end();
-                counts.merge(kind, 1, Integer::sum);
+            if (value == null) {
+                return false;
             }
-        } while (m.find());
-        return out.append(text, last, text.length()).toString();
+            out.append(text, last[0], m.start()).append(value);
+            last[0] = m.end();
+            counts.merge(kind, 1, Integer::sum);
+            return true;
+        });
+        return counts.getOrDefault(kind, 0) == before ? text : out.append(text, last[0], text.length()).toString();
+    }
+
+    /**
+     * A URI's scheme ends at "://", is at most 31 characters long and cannot contain an earlier
+     * "://"; it starts with a letter at a word boundary.
+     */
+    private static void schemeStarts(String text, AnchoredPattern.Positions sink) {
+        int previousEnd = 0;
+        for (int sep = text.indexOf("://"); sep >= 0; sep = text.indexOf("://", sep + 3)) {
+            for (int i = Math.max(previousEnd, sep - 31); i < sep; i++) {
+                if (isAsciiLetter(text.charAt(i)) && (i == 0 || !isWordChar(text.charAt(i - 1)))) {
+                    sink.add(i);
+                }
+            }
+            previousEnd = sep + 3;
+        }
+    }
+
+    private static boolean isAsciiLetter(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    }
+
+    private static boolean isWordChar(char c) {
+        return isAsciiLetter(c) || (c >= '0' && c <= '9') || c == '_';
+    }
+
+    /** An SSN's first dash is its fourth character. */
+    private static void ssnStarts(String text, AnchoredPattern.Positions sink) {
+        for (int dash = text.indexOf('-'); dash >= 0; dash = text.indexOf('-', dash + 1)) {
+            if (dash >= 3) {
+                sink.add(dash - 3);
+            }
+        }
+    }
+
+    /** A card number starts with 3 to 6 right after something that is neither a digit nor a dash. */
+    private static void cardStarts(String text, AnchoredPattern.Positions sink) {
+        char previous = ' ';
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= '3' && c <= '6' && !(previous >= '0' && previous <= '9') && previous != '-') {
+                sink.add(i);
+            }
+            previous = c;
+        }
     }
 
     /**

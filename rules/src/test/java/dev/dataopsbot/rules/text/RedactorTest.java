@@ -103,6 +103,13 @@ class RedactorTest {
                 "-----BEGIN ".repeat(95_325),
                 "1-".repeat(1 << 19),
                 "postgres://u:" + "p".repeat((1 << 20) - 20),
+                "password".repeat(1 << 17),
+                "-".repeat(1 << 20),
+                "4 ".repeat(1 << 19),
+                "4111 ".repeat(209_715),
+                "+1 ".repeat(349_525),
+                "bearer ".repeat(149_796),
+                "AKIA".repeat(1 << 18),
         };
         assertTimeoutPreemptively(Duration.ofSeconds(5), () -> {
             for (String text : hostile) {
