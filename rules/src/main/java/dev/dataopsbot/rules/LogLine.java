@@ -17,32 +17,27 @@ public final class LogLine {
 
     /** Lines longer than this are cut (head and tail kept) before rules see them. */
     public static final int MAX_CHARS = 1_200;
+    private static final int WORD_BITS = 1024;
 
     private final int number;
     private final String text;
     private final String lower;
     private final Set<String> words;
-    /** One bit per word hash: most gate words are rejected by a mask test before any set lookup. */
-    private final long wordBitsLow;
-    private final long wordBitsHigh;
+    /**
+     * One bit per word hash (a one-hash Bloom filter): most gate words are rejected by a bit test
+     * before any set lookup, even on a long line with a hundred distinct words.
+     */
+    private final long[] wordBits = new long[WORD_BITS / 64];
 
     public LogLine(int number, String text) {
         this.number = number;
         this.text = cut(text);
         this.lower = this.text.toLowerCase(Locale.ROOT);
         this.words = Words.of(this.text);
-        long low = 0;
-        long high = 0;
         for (String word : words) {
-            int bit = word.hashCode() & 127;
-            if (bit < 64) {
-                low |= 1L << bit;
-            } else {
-                high |= 1L << (bit - 64);
-            }
+            int bit = bitOf(word);
+            wordBits[bit >>> 6] |= 1L << bit;
         }
-        this.wordBitsLow = low;
-        this.wordBitsHigh = high;
     }
 
     private static String cut(String text) {
@@ -79,16 +74,29 @@ public final class LogLine {
         return false;
     }
 
+    /**
+     * True when the regex matches somewhere in the lower-cased line: what
+     * {@code lower matches ".*(...).*"} says, tried only where the regex's leading literals
+     * occur (see {@link LineRegex}).
+     */
+    public boolean find(String regex) {
+        return LineRegex.of(regex).foundIn(lower);
+    }
+
     /** The gate of most rules: true when the line contains at least one of the words. */
     public boolean hasAnyWord(String... candidates) {
         for (String candidate : candidates) {
-            int bit = candidate.hashCode() & 127;
-            boolean maybe = bit < 64 ? (wordBitsLow & (1L << bit)) != 0 : (wordBitsHigh & (1L << (bit - 64))) != 0;
-            if (maybe && words.contains(candidate)) {
+            int bit = bitOf(candidate);
+            if ((wordBits[bit >>> 6] & (1L << bit)) != 0 && words.contains(candidate)) {
                 return true;
             }
         }
         return false;
+    }
+
+    private static int bitOf(String word) {
+        int h = word.hashCode();
+        return (h ^ (h >>> 16)) & (WORD_BITS - 1);
     }
 
     @Override

@@ -56,6 +56,7 @@ public final class RunbookIndex implements AutoCloseable {
     private final DirectoryReader reader;
     private final IndexSearcher searcher;
     private final UnifiedHighlighter highlighter;
+    private final TermStatistics termStatistics;
     /** Query-independent section openings (the runners-up's snippets), computed on first use. */
     private final Map<String, String> openings = new java.util.concurrent.ConcurrentHashMap<>();
     /** Analysed terms of each runbook's sections, computed on first use. */
@@ -71,6 +72,9 @@ public final class RunbookIndex implements AutoCloseable {
             throw new IllegalStateException("runbook index holds " + reader.maxDoc() + " documents for " + this.runbooks.size() + " runbooks");
         }
         this.searcher = new IndexSearcher(reader);
+        // a few hundred documents in memory: caching filters saves nothing and costs bookkeeping
+        this.searcher.setQueryCache(null);
+        this.termStatistics = new TermStatistics(reader, MODES, APPLIES_TO, TITLE, BODY);
         this.highlighter = UnifiedHighlighter.builderWithoutSearcher(analyzer)
                 .withFormatter(new SectionSnippetFormatter())
                 .withMaxNoHighlightPassages(1)
@@ -207,34 +211,44 @@ public final class RunbookIndex implements AutoCloseable {
     }
 
     /** The terms alone, for the highlighter: filters and boosts do not pick passages. */
-    private static Query bodyQuery(Set<String> terms) {
+    private Query bodyQuery(Set<String> terms) {
         BooleanQuery.Builder body = new BooleanQuery.Builder();
         terms.stream().limit(MAX_HIGHLIGHT_TERMS)
                 .forEach(term -> body.add(new TermQuery(new Term(BODY, term)), BooleanClause.Occur.SHOULD));
         return body.build();
     }
 
+    /**
+     * The mode as a filter (when any runbook lists it) and a boost, the failing system as a boost,
+     * and every query term against title and body. Terms no runbook contains are left out: they
+     * would match nothing.
+     */
     Query build(RunbookQuery query, Set<String> terms) {
         BooleanQuery.Builder root = new BooleanQuery.Builder();
-        boolean anyForMode = runbooks.stream().anyMatch(r -> r.failureModes().contains(query.failureMode()));
-        if (anyForMode) {
-            root.add(new TermQuery(new Term(MODES, query.failureMode())), BooleanClause.Occur.FILTER);
+        TermQuery mode = termStatistics.query(MODES, query.failureMode());
+        if (mode != null) {
+            root.add(mode, BooleanClause.Occur.FILTER);
+            root.add(new BoostQuery(mode, 4f), BooleanClause.Occur.SHOULD);
         }
-        root.add(new BoostQuery(new TermQuery(new Term(MODES, query.failureMode())), 4f), BooleanClause.Occur.SHOULD);
         for (String secondary : query.secondary()) {
-            root.add(new BoostQuery(new TermQuery(new Term(MODES, secondary)), 0.5f), BooleanClause.Occur.SHOULD);
+            should(root, termStatistics.query(MODES, secondary), 0.5f);
         }
         if (!query.system().isBlank()) {
-            root.add(new BoostQuery(new TermQuery(new Term(APPLIES_TO, query.system().toLowerCase(java.util.Locale.ROOT))), SYSTEM_BOOST),
-                    BooleanClause.Occur.SHOULD);
+            should(root, termStatistics.query(APPLIES_TO, query.system().toLowerCase(java.util.Locale.ROOT)), SYSTEM_BOOST);
         } else {
-            root.add(new BoostQuery(new TermQuery(new Term(APPLIES_TO, "generic")), 1f), BooleanClause.Occur.SHOULD);
+            should(root, termStatistics.query(APPLIES_TO, "generic"), 1f);
         }
         for (String term : terms) {
-            root.add(new BoostQuery(new TermQuery(new Term(TITLE, term)), 1.5f), BooleanClause.Occur.SHOULD);
-            root.add(new TermQuery(new Term(BODY, term)), BooleanClause.Occur.SHOULD);
+            should(root, termStatistics.query(TITLE, term), 1.5f);
+            should(root, termStatistics.query(BODY, term), 1f);
         }
         return root.build();
+    }
+
+    private static void should(BooleanQuery.Builder root, TermQuery clause, float boost) {
+        if (clause != null) {
+            root.add(boost == 1f ? clause : new BoostQuery(clause, boost), BooleanClause.Occur.SHOULD);
+        }
     }
 
     /** Distinct analysed terms of the text, at most {@link #MAX_QUERY_TERMS}. */
