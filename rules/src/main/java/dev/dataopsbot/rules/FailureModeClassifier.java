@@ -7,9 +7,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 import dev.dataopsbot.rules.entity.EntityExtractor;
+import dev.dataopsbot.rules.text.Ascii;
 import org.kie.api.KieBase;
 import org.kie.api.runtime.ClassObjectFilter;
 import org.kie.api.runtime.KieSession;
@@ -30,8 +30,8 @@ public final class FailureModeClassifier {
      * Logged SQL ({@code Executing: SELECT ...}) is the pipeline's own text, not an error: its
      * table and column names ("deadlocks", "timeouts") must not count as evidence.
      */
-    private static final Pattern SQL_ECHO = Pattern.compile(
-            "(?i)\\b(executing|running statement|running query|executing query|executing statement|running sql|sql|query)"
+    private static final LineRegex SQL_ECHO = LineRegex.of(
+            "\\b(executing|running statement|running query|executing query|executing statement|running sql|sql|query)"
                     + "\\s{0,5}:\\s{0,5}(select|insert|merge|update|delete|create|with|alter|copy|call|truncate|grant|revoke|begin|set|unload|use|drop)\\b");
     private static final int MAX_FIRINGS = 100_000;
 
@@ -46,7 +46,8 @@ public final class FailureModeClassifier {
     public Verdict classify(Alert alert) {
         KieSession session = kieBase.newKieSession();
         try {
-            for (LogLine line : linesOf(alert)) {
+            List<LogLine> lines = linesOf(alert);
+            for (LogLine line : lines) {
                 session.insert(line);
             }
             session.fireAllRules(MAX_FIRINGS);
@@ -62,7 +63,8 @@ public final class FailureModeClassifier {
             List<String> evidenceLines = ordered.stream()
                     .filter(e -> e.getFailureMode().equals(scores.primary()))
                     .map(Evidence::getText).toList();
-            Map<String, String> entities = entityExtractor.extract(alert.title() + "\n" + alert.text(), evidenceLines);
+            Map<String, String> entities = entityExtractor.extract(alert.title() + "\n" + alert.text(), evidenceLines,
+                    word -> lines.stream().anyMatch(line -> line.hasAnyWord(word)));
             List<String> precedence = demotions.stream()
                     .filter(d -> d.getRootCause().equals(scores.primary()))
                     .map(d -> d.getSymptom() + " explained by " + d.getRootCause() + ": " + d.getReason())
@@ -86,7 +88,7 @@ public final class FailureModeClassifier {
         List<LogLine> body = new ArrayList<>();
         for (int i = 0; i < raw.length; i++) {
             String text = raw[i].strip();
-            if (!text.isEmpty() && !SQL_ECHO.matcher(text).find() && seen.add(text)) {
+            if (!text.isEmpty() && seen.add(text) && !SQL_ECHO.foundIn(Ascii.lower(text))) {
                 body.add(new LogLine(i + 1, text));
             }
         }

@@ -78,6 +78,9 @@ public final class RunbookIndex implements AutoCloseable {
         this.highlighter = UnifiedHighlighter.builderWithoutSearcher(analyzer)
                 .withFormatter(new SectionSnippetFormatter())
                 .withMaxNoHighlightPassages(1)
+                // plain term queries: re-analysing the section is enough, no in-memory index per call
+                .withWeightMatches(false)
+                .withPassageRelevancyOverSpeed(false)
                 .build();
     }
 

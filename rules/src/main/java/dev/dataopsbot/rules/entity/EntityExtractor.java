@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -142,12 +143,12 @@ public final class EntityExtractor {
             this(system, words, substrings, null);
         }
 
-        boolean foundIn(String lower, java.util.Set<String> textWords) {
+        boolean foundIn(String lower, Predicate<String> hasWord) {
             if (pattern != null && pattern.matcher(lower).find()) {
                 return true;
             }
             for (String word : words) {
-                if (textWords.contains(word)) {
+                if (hasWord.test(word)) {
                     return true;
                 }
             }
@@ -173,11 +174,18 @@ public final class EntityExtractor {
         return out.toString();
     }
 
+    /** {@link #extract(String, List, Predicate)} with the words of the text found by {@link Words}. */
+    Map<String, String> extract(String fullText, List<String> evidenceLines) {
+        return extract(fullText, evidenceLines, Words.of(headAndTail(fullText))::contains);
+    }
+
     /**
      * @param fullText      the normalised, redacted alert text
      * @param evidenceLines the lines that carry evidence, searched first for the failing system
+     * @param hasWord       whether the text has a word in the sense of {@link Words} (the
+     *                      classifier answers it from the word sets its lines already have)
      */
-    public Map<String, String> extract(String fullText, List<String> evidenceLines) {
+    public Map<String, String> extract(String fullText, List<String> evidenceLines, Predicate<String> hasWord) {
         String text = headAndTail(fullText);
         String lower = Ascii.lower(text);
         Map<String, String> entities = new LinkedHashMap<>();
@@ -185,19 +193,18 @@ public final class EntityExtractor {
         String evidence = String.join("\n", evidenceLines);
         String evidenceLower = Ascii.lower(evidence);
         java.util.Set<String> evidenceWords = Words.of(evidence);
-        java.util.Set<String> textWords = Words.of(text);
-        String system = findSystem(evidenceLower, evidenceWords, true);
+        String system = findSystem(evidenceLower, evidenceWords::contains, true);
         if (system == null) {
-            system = findSystem(lower, textWords, true);
+            system = findSystem(lower, hasWord, true);
         }
         if (system == null) {
-            system = findSystem(lower, textWords, false);
+            system = findSystem(lower, hasWord, false);
         }
         if (system != null) {
             entities.put("system", system);
         }
         for (SystemCue cue : SYSTEMS) {
-            if (ORCHESTRATORS.contains(cue.system()) && !cue.system().equals(system) && cue.foundIn(lower, textWords)) {
+            if (ORCHESTRATORS.contains(cue.system()) && !cue.system().equals(system) && cue.foundIn(lower, hasWord)) {
                 entities.put("orchestrator", cue.system());
                 break;
             }
@@ -217,7 +224,7 @@ public final class EntityExtractor {
         return text.substring(0, EDGE_CHARS) + "\n" + text.substring(text.length() - EDGE_CHARS);
     }
 
-    private static String findSystem(String lower, java.util.Set<String> words, boolean skipOrchestrators) {
+    private static String findSystem(String lower, Predicate<String> words, boolean skipOrchestrators) {
         for (SystemCue cue : SYSTEMS) {
             if (skipOrchestrators && ORCHESTRATORS.contains(cue.system())) {
                 continue;

@@ -13,14 +13,15 @@ public final class TextNormalizer {
 
     private static final Pattern ANSI = Pattern.compile("\u001B(?:\\[[0-9;?]{0,32}[ -/]{0,4}[@-~]|\\][^\u0007\u001B]{0,512}(?:\u0007|\u001B\\\\)?|[@-Z\\\\-_])");
     private static final Pattern SLACK_LINK = Pattern.compile("<([^<>|\\s]{1,2048})(?:\\|([^<>]{0,512}))?>");
-    private static final Pattern CODE_FENCE = Pattern.compile("```");
 
     public String normalize(String raw) {
         String text = cap(raw);
         text = text.replace("\r\n", "\n").replace('\r', '\n');
-        text = ANSI.matcher(text).replaceAll("");
+        if (text.indexOf('\u001B') >= 0) {
+            text = ANSI.matcher(text).replaceAll("");
+        }
         text = replaceControlCharacters(text);
-        text = CODE_FENCE.matcher(text).replaceAll("\n");
+        text = text.replace("```", "\n");
         text = unlink(text);
         text = text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&");
         return text.strip();
@@ -53,6 +54,9 @@ public final class TextNormalizer {
 
     /** Slack's {@code <https://x|label>} becomes {@code label (https://x)}, {@code <@U1>} becomes {@code @U1}. */
     private static String unlink(String text) {
+        if (text.indexOf('<') < 0) {
+            return text;
+        }
         Matcher m = SLACK_LINK.matcher(text);
         StringBuilder out = new StringBuilder(text.length());
         while (m.find()) {
