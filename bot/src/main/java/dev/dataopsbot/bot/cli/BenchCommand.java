@@ -12,6 +12,8 @@ import java.util.concurrent.Callable;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.dataopsbot.bot.triage.BatchTriage;
+import dev.dataopsbot.bot.triage.TriageJson;
 import dev.dataopsbot.bot.triage.TriageService;
 import dev.dataopsbot.knowledge.runbook.Runbook;
 import dev.dataopsbot.knowledge.runbook.RunbookIndex;
@@ -33,6 +35,8 @@ import picocli.CommandLine.Parameters;
 @Command(name = "bench", hidden = true, mixinStandardHelpOptions = true,
         description = "Measure rule-base build, index build and warm triage latency over a JSON Lines file of alerts.")
 final class BenchCommand implements Callable<Integer> {
+
+    private static final int BATCH_ALERTS = 10_000;
 
     private final CliContext context;
 
@@ -93,6 +97,7 @@ final class BenchCommand implements Callable<Integer> {
         }
         double wallSeconds = (System.nanoTime() - wall) / 1e9;
         Arrays.sort(nanos);
+        double batchRate = warmBatchRate(service, texts);
         Runtime runtime = Runtime.getRuntime();
         System.gc();
         long heapMiB = (runtime.totalMemory() - runtime.freeMemory()) >> 20;
@@ -105,8 +110,31 @@ final class BenchCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "warm classify+retrieve over %d alerts x %d rounds (1 thread): p50 %.3f ms, p90 %.3f ms, p99 %.3f ms, max %.3f ms, %.0f alerts/s%n",
                 texts.size(), rounds, pct(nanos, 50), pct(nanos, 90), pct(nanos, 99), nanos[nanos.length - 1] / 1e6,
                 nanos.length / wallSeconds);
+        out.printf(Locale.ROOT, "warm batch (triage --batch code path, %d alerts, %d threads): %.0f alerts/s%n",
+                BATCH_ALERTS, threads(), batchRate);
         out.printf(Locale.ROOT, "heap in use after warm-up and GC: %d MiB%n", heapMiB);
         return ExitCode.OK;
+    }
+
+    /**
+     * Throughput of the batch code path (JSON in, JSON out, worker pool) once the JIT has warmed
+     * up: the whole-process figure of {@code bench/run.sh} includes JVM start and warm-up.
+     */
+    private static double warmBatchRate(TriageService service, List<String> texts) throws IOException {
+        ObjectMapper mapper = new ObjectMapper();
+        StringBuilder input = new StringBuilder();
+        for (int i = 0; i < BATCH_ALERTS; i++) {
+            input.append(mapper.writeValueAsString(java.util.Map.of("id", i, "text", texts.get(i % texts.size())))).append('\n');
+        }
+        BatchTriage batch = new BatchTriage(service, new TriageJson(mapper), mapper, threads());
+        java.io.PrintStream sink = new java.io.PrintStream(java.io.OutputStream.nullOutputStream());
+        long start = System.nanoTime();
+        batch.run(new java.io.StringReader(input.toString()), sink);
+        return BATCH_ALERTS / ((System.nanoTime() - start) / 1e9);
+    }
+
+    private static int threads() {
+        return Runtime.getRuntime().availableProcessors();
     }
 
     private static List<String> readTexts(Path file) throws IOException {
