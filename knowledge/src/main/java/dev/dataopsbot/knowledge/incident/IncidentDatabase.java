@@ -1,0 +1,114 @@
+package dev.dataopsbot.knowledge.incident;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Arrays;
+
+import org.sqlite.SQLiteConfig;
+
+/**
+ * The SQLite file behind the incident store ({@code DATA_DIR/dataops.db}): opened in WAL mode
+ * with a busy timeout and foreign keys on, migrated to the latest schema on open. A file that is
+ * not an SQLite database, a schema from a newer version or a read-only location is refused with
+ * a message naming the file, and the file is left as it was.
+ */
+public final class IncidentDatabase implements AutoCloseable {
+
+    public static final String FILE_NAME = "dataops.db";
+    static final int BUSY_TIMEOUT_MS = 5_000;
+    private static final byte[] SQLITE_HEADER = "SQLite format 3\0".getBytes(StandardCharsets.US_ASCII);
+
+    private final Path file;
+    private final Connection connection;
+
+    private IncidentDatabase(Path file, Connection connection) {
+        this.file = file;
+        this.connection = connection;
+    }
+
+    /** Opens (creating the folder and file when missing) and migrates the database in {@code dataDir}. */
+    public static IncidentDatabase open(Path dataDir) {
+        Path file = dataDir.resolve(FILE_NAME);
+        try {
+            Files.createDirectories(dataDir);
+        } catch (IOException e) {
+            throw new StoreException("cannot create the data folder " + dataDir + ": " + e.getMessage(), e);
+        }
+        if (Files.exists(file)) {
+            requireSqlite(file);
+        } else if (!Files.isWritable(dataDir)) {
+            throw new StoreException("cannot create " + file + ": the data folder is read-only");
+        }
+        SQLiteConfig config = new SQLiteConfig();
+        config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+        config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
+        config.setBusyTimeout(BUSY_TIMEOUT_MS);
+        config.enforceForeignKeys(true);
+        Connection connection = null;
+        try {
+            connection = config.createConnection("jdbc:sqlite:" + file.toAbsolutePath());
+            Migrations.apply(connection, file);
+            return new IncidentDatabase(file, connection);
+        } catch (SQLException e) {
+            closeQuietly(connection);
+            throw SqliteErrors.describe("cannot open the incident database", file, e);
+        } catch (RuntimeException e) {
+            closeQuietly(connection);
+            throw e;
+        }
+    }
+
+    /** An existing file must start with SQLite's header (an empty file is an empty database). */
+    private static void requireSqlite(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] header = in.readNBytes(SQLITE_HEADER.length);
+            if (header.length > 0 && !Arrays.equals(header, SQLITE_HEADER)) {
+                throw new StoreException(file + " is not an SQLite database; move it away or point "
+                        + "DATAOPS_DATA_DIR/--data-dir elsewhere (the file was not changed)");
+            }
+        } catch (IOException e) {
+            throw new StoreException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void closeQuietly(Connection connection) {
+        if (connection != null) {
+            try {
+                connection.close();
+            } catch (SQLException ignored) {
+                // the open failed already; that error is the one to report
+            }
+        }
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    /** The schema version the database is at. */
+    public int schemaVersion() {
+        try {
+            return Migrations.version(connection);
+        } catch (SQLException e) {
+            throw SqliteErrors.describe("cannot read the schema version of", file, e);
+        }
+    }
+
+    Connection connection() {
+        return connection;
+    }
+
+    @Override
+    public void close() {
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            throw SqliteErrors.describe("cannot close", file, e);
+        }
+    }
+}

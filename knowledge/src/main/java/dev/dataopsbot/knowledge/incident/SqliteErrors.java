@@ -1,0 +1,29 @@
+package dev.dataopsbot.knowledge.incident;
+
+import java.nio.file.Path;
+import java.sql.SQLException;
+
+import org.sqlite.SQLiteException;
+
+/** Turns SQLite's result codes into messages that say what is wrong with which file and what to do. */
+final class SqliteErrors {
+
+    private SqliteErrors() {
+    }
+
+    static StoreException describe(String doing, Path file, SQLException e) {
+        int primary = e instanceof SQLiteException sqlite ? sqlite.getResultCode().code & 0xFF : -1;
+        String what = switch (primary) {
+            case 5, 6 -> "the database is locked by another process (waited " + IncidentDatabase.BUSY_TIMEOUT_MS / 1000
+                    + " s); nothing was written, try again";
+            case 8 -> "the database is read-only: check the permissions of the file and its folder";
+            case 10 -> "an I/O error occurred reading or writing the file (disk full or failing?)";
+            case 11 -> "the database file is corrupt: restore it from a backup (`db backup` makes one)";
+            case 13 -> "the disk is full";
+            case 14 -> "the file cannot be opened: check that the folder exists and is writable";
+            case 26 -> "the file is not an SQLite database";
+            default -> e.getMessage();
+        };
+        return new StoreException(doing + " " + file + ": " + what, e);
+    }
+}

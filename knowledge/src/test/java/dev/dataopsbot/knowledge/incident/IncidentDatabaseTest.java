@@ -1,0 +1,142 @@
+package dev.dataopsbot.knowledge.incident;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class IncidentDatabaseTest {
+
+    @TempDir
+    Path temp;
+
+    @Test
+    void a_new_database_is_created_with_its_folder_at_the_latest_schema_in_wal_mode() throws Exception {
+        Path dataDir = temp.resolve("nested/data");
+        try (IncidentDatabase db = IncidentDatabase.open(dataDir)) {
+            assertTrue(Files.isRegularFile(dataDir.resolve(IncidentDatabase.FILE_NAME)));
+            assertEquals(Migrations.latest(), db.schemaVersion());
+            assertEquals("wal", query(db, "PRAGMA journal_mode").get(0));
+            assertEquals("1", query(db, "PRAGMA foreign_keys").get(0));
+            assertEquals(List.of("alert", "incident", "processed_event", "runbook_suggestion", "timeline_event"),
+                    query(db, "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name"));
+        }
+    }
+
+    @Test
+    void reopening_applies_no_migration_and_keeps_the_data() throws Exception {
+        try (IncidentDatabase db = IncidentDatabase.open(temp)) {
+            insertIncident(db);
+        }
+        try (IncidentDatabase db = IncidentDatabase.open(temp)) {
+            assertEquals(Migrations.latest(), db.schemaVersion());
+            assertEquals(List.of("1"), query(db, "SELECT id FROM incident"));
+        }
+    }
+
+    @Test
+    void a_database_from_a_newer_version_is_refused_and_left_unchanged() throws Exception {
+        try (IncidentDatabase db = IncidentDatabase.open(temp)) {
+            execute(db, "PRAGMA user_version = 99");
+            execute(db, "PRAGMA wal_checkpoint(TRUNCATE)");
+        }
+        Path file = temp.resolve(IncidentDatabase.FILE_NAME);
+        byte[] before = Files.readAllBytes(file);
+        StoreException e = assertThrows(StoreException.class, () -> IncidentDatabase.open(temp));
+        assertTrue(e.getMessage().contains("schema version 99, newer"), e.getMessage());
+        assertTrue(e.getMessage().contains(file.toString()), e.getMessage());
+        assertArrayEquals(before, Files.readAllBytes(file));
+    }
+
+    @Test
+    void a_file_that_is_not_an_sqlite_database_is_refused_and_left_alone() throws Exception {
+        Path file = temp.resolve(IncidentDatabase.FILE_NAME);
+        byte[] notes = "my notes, not a database\n".getBytes(StandardCharsets.UTF_8);
+        Files.write(file, notes);
+        StoreException e = assertThrows(StoreException.class, () -> IncidentDatabase.open(temp));
+        assertTrue(e.getMessage().contains(file + " is not an SQLite database"), e.getMessage());
+        assertArrayEquals(notes, Files.readAllBytes(file));
+    }
+
+    @Test
+    void timeline_events_cannot_be_changed_or_deleted() throws Exception {
+        try (IncidentDatabase db = IncidentDatabase.open(temp)) {
+            insertIncident(db);
+            execute(db, "INSERT INTO timeline_event (incident_id, at, kind, actor, text) "
+                    + "VALUES (1, '2026-11-25T04:00:00.000Z', 'note', 'U1', 'first')");
+            SQLException update = assertThrows(SQLException.class, () -> execute(db, "UPDATE timeline_event SET text = 'changed'"));
+            assertTrue(update.getMessage().contains("append-only"), update.getMessage());
+            SQLException delete = assertThrows(SQLException.class, () -> execute(db, "DELETE FROM timeline_event"));
+            assertTrue(delete.getMessage().contains("append-only"), delete.getMessage());
+            assertEquals(List.of("first"), query(db, "SELECT text FROM timeline_event"));
+        }
+    }
+
+    @Test
+    void incident_numbers_are_never_reused() throws Exception {
+        try (IncidentDatabase db = IncidentDatabase.open(temp)) {
+            insertIncident(db);
+            insertIncident(db);
+            execute(db, "DELETE FROM incident WHERE id = 2");
+            insertIncident(db);
+            assertEquals(List.of("1", "3"), query(db, "SELECT id FROM incident ORDER BY id"));
+        }
+    }
+
+    @Test
+    void events_must_belong_to_an_incident() throws Exception {
+        try (IncidentDatabase db = IncidentDatabase.open(temp)) {
+            assertThrows(SQLException.class, () -> execute(db, "INSERT INTO timeline_event (incident_id, at, kind, actor) "
+                    + "VALUES (42, '2026-11-25T04:00:00.000Z', 'note', 'bot')"));
+        }
+    }
+
+    @Test
+    void migration_scripts_split_into_statements_with_trigger_bodies_whole() {
+        String script = """
+                -- a comment
+                CREATE TABLE a (x INTEGER);
+                CREATE TRIGGER t BEFORE DELETE ON a
+                BEGIN
+                    SELECT RAISE(ABORT, 'no');
+                END;
+                CREATE INDEX i ON a (x);
+                """;
+        List<String> statements = Migrations.statements(script);
+        assertEquals(3, statements.size(), statements.toString());
+        assertTrue(statements.get(1).startsWith("CREATE TRIGGER") && statements.get(1).endsWith("END;"));
+    }
+
+    private static void insertIncident(IncidentDatabase db) throws SQLException {
+        execute(db, "INSERT INTO incident (title, failure_mode, severity, status, fingerprint, detected_at) "
+                + "VALUES ('t', 'timeout', 'SEV3', 'open', 'f', '2026-11-25T04:00:00.000Z')");
+    }
+
+    private static void execute(IncidentDatabase db, String sql) throws SQLException {
+        try (Statement statement = db.connection().createStatement()) {
+            statement.execute(sql);
+        }
+    }
+
+    private static List<String> query(IncidentDatabase db, String sql) throws SQLException {
+        List<String> values = new ArrayList<>();
+        try (Statement statement = db.connection().createStatement(); ResultSet rs = statement.executeQuery(sql)) {
+            while (rs.next()) {
+                values.add(rs.getString(1));
+            }
+        }
+        return values;
+    }
+}
