@@ -7,7 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Arrays;
+import java.util.concurrent.locks.ReentrantLock;
 
 import org.sqlite.SQLiteConfig;
 
@@ -25,6 +27,8 @@ public final class IncidentDatabase implements AutoCloseable {
 
     private final Path file;
     private final Connection connection;
+    /** One connection serves every thread of this process; SQLite's locks order the processes. */
+    private final ReentrantLock lock = new ReentrantLock();
 
     private IncidentDatabase(Path file, Connection connection) {
         this.file = file;
@@ -101,6 +105,58 @@ public final class IncidentDatabase implements AutoCloseable {
 
     Connection connection() {
         return connection;
+    }
+
+    /** Work done on the connection inside {@link #write} or {@link #read}. */
+    @FunctionalInterface
+    interface SqlWork<T> {
+        T run(Connection connection) throws SQLException;
+    }
+
+    /**
+     * Runs {@code work} in one write transaction, taken with {@code BEGIN IMMEDIATE} so that two
+     * processes never both read and then fail to write. Commits when it returns; rolls back when
+     * it throws, so a failed command changes nothing.
+     *
+     * @param doing what the command does, for the error message ("cannot acknowledge INC-3 in")
+     */
+    <T> T write(String doing, SqlWork<T> work) {
+        return inTransaction("BEGIN IMMEDIATE", doing, work);
+    }
+
+    /** Runs {@code work} in one read transaction: every statement sees the same snapshot. */
+    <T> T read(String doing, SqlWork<T> work) {
+        return inTransaction("BEGIN", doing, work);
+    }
+
+    private <T> T inTransaction(String begin, String doing, SqlWork<T> work) {
+        lock.lock();
+        try (Statement tx = connection.createStatement()) {
+            tx.execute(begin);
+            boolean committed = false;
+            try {
+                T result = work.run(connection);
+                tx.execute("COMMIT");
+                committed = true;
+                return result;
+            } finally {
+                if (!committed) {
+                    rollbackQuietly(tx);
+                }
+            }
+        } catch (SQLException e) {
+            throw SqliteErrors.describe(doing, file, e);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private static void rollbackQuietly(Statement tx) {
+        try {
+            tx.execute("ROLLBACK");
+        } catch (SQLException ignored) {
+            // no transaction left to roll back (SQLite rolls back itself on some errors)
+        }
     }
 
     @Override

@@ -1,0 +1,50 @@
+package dev.dataopsbot.knowledge.incident;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A triaged alert handed to the store: the redacted text, what the classifier made of it and the
+ * runbooks suggested. The store never sees unredacted text.
+ *
+ * @param source          where it came from: {@code cli}, {@code slack}, {@code alertmanager}...
+ * @param redactedText    the alert text after redaction
+ * @param title           a one-line title for a new incident
+ * @param entities        the fields parsed from the alert (system, dag_id, task_id, model, table, ...)
+ * @param impactStartedAt when the impact began, if the alert says; else null
+ * @param channel         Slack channel of the alert, or null
+ * @param threadTs        Slack thread of the alert, or null
+ */
+public record AlertReport(
+        String source,
+        String redactedText,
+        String title,
+        String failureMode,
+        double confidence,
+        String severity,
+        String safeToRetry,
+        String escalateTo,
+        List<String> secondary,
+        Map<String, String> entities,
+        List<EvidenceLine> evidence,
+        List<SuggestedRunbook> runbooks,
+        Instant impactStartedAt,
+        String channel,
+        String threadTs) {
+
+    public AlertReport {
+        secondary = List.copyOf(secondary);
+        entities = Map.copyOf(entities);
+        evidence = List.copyOf(evidence);
+        runbooks = List.copyOf(runbooks);
+    }
+
+    /** A line that supports a failure mode, and the rule that matched it. */
+    public record EvidenceLine(int line, String text, String rule, String failureMode) {
+    }
+
+    /** A runbook offered for the alert. */
+    public record SuggestedRunbook(String id, String title, String path, double score, String snippet) {
+    }
+}

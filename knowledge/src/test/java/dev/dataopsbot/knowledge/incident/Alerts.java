@@ -1,0 +1,32 @@
+package dev.dataopsbot.knowledge.incident;
+
+import java.util.List;
+import java.util.Map;
+
+/** Alert reports for tests, shaped like what the triage service hands the store. */
+public final class Alerts {
+
+    private Alerts() {
+    }
+
+    /** A Snowflake credential expiry on an Airflow task. */
+    public static AlertReport expiredToken(String dagId, String taskId) {
+        return new AlertReport("cli",
+                "[2026-11-25 03:12:09] ERROR - 390114 (08001): Authentication token has expired. The user must authenticate again.",
+                "credential_expiry in snowflake: " + dagId + "." + taskId, "credential_expiry", 0.92, "SEV2", "after_fix",
+                "owning platform team", List.of(), Map.of("system", "snowflake", "dag_id", dagId, "task_id", taskId),
+                List.of(new AlertReport.EvidenceLine(1, "390114 (08001): Authentication token has expired.",
+                        "credential_expiry: token expired", "credential_expiry")),
+                List.of(new AlertReport.SuggestedRunbook("credential-expiry-snowflake", "Snowflake credential expired",
+                        "runbooks/credential-expiry-snowflake.md", 7.3, "Rotate the key pair.")),
+                null, null, null);
+    }
+
+    /** An alert with no pipeline object: only the message tells repeats apart. */
+    public static AlertReport kafkaTimeout(String message) {
+        return new AlertReport("cli", message, "timeout in kafka", "timeout", 0.7, "SEV3", "yes", "platform team",
+                List.of(), Map.of("system", "kafka"),
+                List.of(new AlertReport.EvidenceLine(1, message, "timeout: request timed out", "timeout")),
+                List.of(), null, null, null);
+    }
+}

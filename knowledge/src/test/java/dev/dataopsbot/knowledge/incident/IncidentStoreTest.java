@@ -1,0 +1,234 @@
+package dev.dataopsbot.knowledge.incident;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class IncidentStoreTest {
+
+    @TempDir
+    Path temp;
+
+    private final SettableClock clock = new SettableClock(Instant.parse("2026-11-25T03:12:10.250Z"));
+    private IncidentDatabase db;
+    private IncidentStore store;
+    private IncidentLifecycle lifecycle;
+
+    @BeforeEach
+    void open() {
+        db = IncidentDatabase.open(temp);
+        store = new IncidentStore(db, clock);
+        lifecycle = new IncidentLifecycle(db, clock, text -> text.replace("hunter2", "[REDACTED]"));
+    }
+
+    @AfterEach
+    void close() {
+        db.close();
+    }
+
+    @Test
+    void first_alert_opens_an_incident_with_received_classified_and_runbook_events() {
+        Recorded recorded = store.record(Alerts.expiredToken("orders_daily", "load_orders"));
+
+        assertEquals(new Recorded(new IncidentKey(1), Recorded.Outcome.NEW, 1, null), recorded);
+        Incident incident = store.require(recorded.key());
+        assertEquals(IncidentStatus.OPEN, incident.status());
+        assertEquals("credential_expiry system=snowflake dag=orders_daily task=load_orders", incident.fingerprint());
+        assertEquals(Instant.parse("2026-11-25T03:12:10.250Z"), incident.detectedAt());
+        assertEquals(List.of(EventKind.ALERT_RECEIVED, EventKind.CLASSIFIED, EventKind.RUNBOOK_SUGGESTED), kinds(recorded.key()));
+        TimelineEvent classified = store.timeline(recorded.key()).get(1);
+        assertEquals("credential_expiry: token expired", classified.detail().at("/evidence/0/rule").asText());
+    }
+
+    @Test
+    void the_same_fingerprint_while_open_is_a_repeat_with_a_count() {
+        IncidentKey key = store.record(Alerts.expiredToken("orders_daily", "load_orders")).key();
+        clock.advance(Duration.ofMinutes(5));
+        Recorded again = store.record(Alerts.expiredToken("orders_daily", "load_orders"));
+        Recorded third = store.record(Alerts.expiredToken("orders_daily", "load_orders"));
+
+        assertEquals(new Recorded(key, Recorded.Outcome.REPEATED, 3, null), third);
+        assertEquals(Recorded.Outcome.REPEATED, again.outcome());
+        assertEquals(3, store.require(key).alertCount());
+        assertEquals(1, store.list(false, 10).size());
+        assertEquals(2, kinds(key).stream().filter(k -> k == EventKind.ALERT_REPEATED).count());
+    }
+
+    @Test
+    void another_task_is_another_incident() {
+        IncidentKey first = store.record(Alerts.expiredToken("orders_daily", "load_orders")).key();
+        IncidentKey second = store.record(Alerts.expiredToken("orders_daily", "load_customers")).key();
+        assertNotEquals(first, second);
+    }
+
+    @Test
+    void messages_differing_only_in_numbers_times_and_ids_share_a_fingerprint() {
+        IncidentKey key = store.record(Alerts.kafkaTimeout(
+                "2026-11-25T03:12:09Z Request 81723 to broker 3 timed out after 30000 ms (trace 9f2c4e1ab77d0c31)")).key();
+        Recorded repeat = store.record(Alerts.kafkaTimeout(
+                "2026-11-26T11:00:00Z Request 99 to broker 1 timed out after 15000 ms (trace 0a1b2c3d4e5f6789)"));
+        Recorded other = store.record(Alerts.kafkaTimeout("Consumer group rebalance timed out"));
+        assertEquals(key, repeat.key());
+        assertTrue(other.isNew());
+    }
+
+    @Test
+    void a_resolved_incident_firing_again_within_24_hours_is_reopened() {
+        IncidentKey key = store.record(Alerts.expiredToken("orders_daily", "load_orders")).key();
+        lifecycle.resolve(key, "rotated the key pair", "U1");
+        clock.advance(Duration.ofHours(23));
+
+        Recorded again = store.record(Alerts.expiredToken("orders_daily", "load_orders"));
+
+        assertEquals(new Recorded(key, Recorded.Outcome.REOPENED, 2, null), again);
+        Incident incident = store.require(key);
+        assertEquals(IncidentStatus.OPEN, incident.status());
+        assertNull(incident.resolvedAt());
+        assertTrue(kinds(key).contains(EventKind.REOPENED));
+    }
+
+    @Test
+    void a_resolved_incident_firing_again_after_24_hours_opens_a_new_linked_incident() {
+        IncidentKey key = store.record(Alerts.expiredToken("orders_daily", "load_orders")).key();
+        lifecycle.resolve(key, "rotated the key pair", "U1");
+        clock.advance(Duration.ofHours(25));
+
+        Recorded again = store.record(Alerts.expiredToken("orders_daily", "load_orders"));
+
+        assertTrue(again.isNew());
+        assertEquals(key, again.linkedTo());
+        assertEquals(key, store.require(again.key()).linkedTo());
+        assertEquals(IncidentStatus.RESOLVED, store.require(key).status());
+    }
+
+    @Test
+    void lifecycle_sets_named_timestamps_and_metrics() {
+        IncidentKey key = store.record(Alerts.expiredToken("orders_daily", "load_orders")).key();
+        clock.advance(Duration.ofMinutes(4));
+        lifecycle.acknowledge(key, "U1");
+        clock.advance(Duration.ofMinutes(10));
+        lifecycle.mitigate(key, "paused the DAG", "U1");
+        clock.advance(Duration.ofMinutes(30));
+        lifecycle.statusUpdate(key, "impact began with the 02:00 run", Instant.parse("2026-11-25T02:00:00Z"), "U1");
+        Incident resolved = lifecycle.resolve(key, "rotated the key pair", "U1");
+
+        IncidentMetrics m = resolved.metrics();
+        assertEquals(Duration.ofMinutes(4), m.timeToAcknowledge().orElseThrow());
+        assertEquals(Duration.ofMinutes(14), m.timeToMitigate().orElseThrow());
+        assertEquals(Duration.ofMinutes(44), m.timeToResolve().orElseThrow());
+        assertEquals(Duration.ofMinutes(72).plusMillis(10_250), m.timeToDetect().orElseThrow());
+    }
+
+    @Test
+    void resolving_an_unacknowledged_incident_acknowledges_it_implicitly() {
+        IncidentKey key = store.record(Alerts.expiredToken("orders_daily", "load_orders")).key();
+        clock.advance(Duration.ofMinutes(7));
+        Incident resolved = lifecycle.resolve(key, "fixed", "U1");
+        assertEquals(Duration.ofMinutes(7), resolved.metrics().timeToAcknowledge().orElseThrow());
+        assertTrue(store.timeline(key).get(3).detail().path("implicit_ack").asBoolean());
+    }
+
+    @Test
+    void invalid_transitions_are_refused_and_change_nothing() {
+        IncidentKey key = store.record(Alerts.expiredToken("orders_daily", "load_orders")).key();
+        lifecycle.resolve(key, "fixed", "U1");
+        List<TimelineEvent> before = store.timeline(key);
+
+        LifecycleException twice = assertThrows(LifecycleException.class, () -> lifecycle.resolve(key, "again", "U1"));
+        assertTrue(twice.getMessage().startsWith("INC-1 is already resolved"), twice.getMessage());
+        assertThrows(LifecycleException.class, () -> lifecycle.acknowledge(key, "U1"));
+        assertThrows(LifecycleException.class, () -> lifecycle.mitigate(key, "", "U1"));
+        assertThrows(LifecycleException.class, () -> lifecycle.changeSeverity(key, "SEV9", "", "U1"));
+        assertThrows(LifecycleException.class, () -> lifecycle.changeSeverity(key, "sev2", "", "U1"));
+        assertThrows(LifecycleException.class, () -> lifecycle.note(key, "   ", false, "U1"));
+        IncidentNotFoundException unknown = assertThrows(IncidentNotFoundException.class,
+                () -> lifecycle.acknowledge(new IncidentKey(99), "U1"));
+        assertEquals("no incident INC-99 (see `incidents` for the known keys)", unknown.getMessage());
+
+        assertEquals(before, store.timeline(key));
+        assertEquals(IncidentStatus.RESOLVED, store.require(key).status());
+    }
+
+    @Test
+    void reopen_only_applies_to_resolved_incidents() {
+        IncidentKey key = store.record(Alerts.expiredToken("orders_daily", "load_orders")).key();
+        assertThrows(LifecycleException.class, () -> lifecycle.reopen(key, "", "U1"));
+        lifecycle.resolve(key, "fixed", "U1");
+        Incident reopened = lifecycle.reopen(key, "the fix did not hold", "U2");
+        assertEquals(IncidentStatus.OPEN, reopened.status());
+        assertNull(reopened.resolvedAt());
+        assertNull(reopened.mitigatedAt());
+    }
+
+    @Test
+    void notes_are_redacted_and_huge_notes_are_capped_with_a_marker() {
+        IncidentKey key = store.record(Alerts.expiredToken("orders_daily", "load_orders")).key();
+        lifecycle.note(key, "password is hunter2", false, "U1");
+        lifecycle.note(key, "x".repeat(50_000), true, "U1");
+        List<TimelineEvent> events = store.timeline(key);
+        assertEquals("password is [REDACTED]", events.get(3).text());
+        String huge = events.get(4).text();
+        assertTrue(huge.endsWith("[cut: 40000 more characters]"), huge.substring(huge.length() - 40));
+        assertTrue(events.get(4).detail().path("impact").asBoolean());
+    }
+
+    @Test
+    void sql_injection_in_every_text_field_is_stored_verbatim() {
+        String evil = "x'); DROP TABLE incident; -- \" OR 1=1; /* */";
+        IncidentKey key = store.record(Alerts.expiredToken(evil, evil)).key();
+        lifecycle.note(key, evil, false, evil);
+        lifecycle.actionItem(key, evil, evil, evil);
+        lifecycle.changeSeverity(key, "SEV1", evil, evil);
+        lifecycle.resolve(key, evil, evil);
+
+        Incident incident = store.require(key);
+        assertEquals(evil, incident.source().dagId());
+        List<TimelineEvent> events = store.timeline(key);
+        assertEquals(evil, events.get(3).text());
+        assertEquals(evil, events.get(3).actor());
+        assertEquals(evil, events.get(4).detail().path("owner").asText());
+        assertEquals(1, store.list(false, 10).size());
+    }
+
+    @Test
+    void the_timeline_refuses_updates_and_deletes() throws Exception {
+        store.record(Alerts.expiredToken("orders_daily", "load_orders"));
+        try (var statement = db.connection().createStatement()) {
+            assertThrows(java.sql.SQLException.class, () -> statement.execute("UPDATE timeline_event SET text = 'x'"));
+            assertThrows(java.sql.SQLException.class, () -> statement.execute("DELETE FROM timeline_event"));
+        }
+    }
+
+    @Test
+    void a_retried_delivery_is_claimed_once() {
+        assertTrue(store.claimDelivery("slack", "Ev123"));
+        assertFalse(store.claimDelivery("slack", "Ev123"));
+        assertTrue(store.claimDelivery("alertmanager", "Ev123"));
+    }
+
+    @Test
+    void keys_parse_in_the_forms_people_type() {
+        assertEquals(new IncidentKey(12), IncidentKey.parse("INC-12"));
+        assertEquals(new IncidentKey(12), IncidentKey.parse(" inc-12 "));
+        assertEquals(new IncidentKey(12), IncidentKey.parse("12"));
+        assertThrows(IllegalArgumentException.class, () -> IncidentKey.parse("INC-0"));
+        assertThrows(IllegalArgumentException.class, () -> IncidentKey.parse("INC-12; DROP"));
+    }
+
+    private List<EventKind> kinds(IncidentKey key) {
+        return store.timeline(key).stream().map(TimelineEvent::kind).toList();
+    }
+}
