@@ -109,7 +109,7 @@ public final class IncidentDatabase implements AutoCloseable {
 
     /** Work done on the connection inside {@link #write} or {@link #read}. */
     @FunctionalInterface
-    interface SqlWork<T> {
+    public interface SqlWork<T> {
         T run(Connection connection) throws SQLException;
     }
 
@@ -124,8 +124,13 @@ public final class IncidentDatabase implements AutoCloseable {
         return inTransaction("BEGIN IMMEDIATE", doing, work);
     }
 
-    /** Runs {@code work} in one read transaction: every statement sees the same snapshot. */
-    <T> T read(String doing, SqlWork<T> work) {
+    /**
+     * Runs {@code work} in one read transaction: every statement sees the same snapshot. For
+     * readers outside this package (reports, indexes); {@code work} must not write.
+     *
+     * @param doing what is being read, for the error message ("cannot build the report from")
+     */
+    public <T> T read(String doing, SqlWork<T> work) {
         return inTransaction("BEGIN", doing, work);
     }
 

@@ -61,7 +61,7 @@ final class Timeline {
         return events;
     }
 
-    private JsonNode json(String detail) {
+    JsonNode json(String detail) {
         try {
             return mapper.readTree(detail);
         } catch (JsonProcessingException e) {
