@@ -74,5 +74,7 @@ class JarIT {
         assertTrue(result.out().contains("Failure mode:   lock_contention"), result.out());
         assertTrue(result.out().contains("runbooks/lock-contention"), result.out());
         assertEquals("", result.err().strip(), "nothing on stderr");
+        assertTrue(result.out().startsWith("Incident:       INC-1 (new)"), result.out());
+        assertTrue(Files.isRegularFile(workDir.resolve("data").resolve("dataops.db")), "recorded in ./data by default");
     }
 }

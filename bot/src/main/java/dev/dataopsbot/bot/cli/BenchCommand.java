@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.dataopsbot.bot.triage.BatchTriage;
 import dev.dataopsbot.bot.triage.TriageJson;
+import dev.dataopsbot.bot.triage.SimilarIncidentSearch;
 import dev.dataopsbot.bot.triage.TriageService;
 import dev.dataopsbot.knowledge.runbook.Runbook;
 import dev.dataopsbot.knowledge.runbook.RunbookIndex;
@@ -81,7 +82,8 @@ final class BenchCommand implements Callable<Integer> {
         }
         double bigIndexMs = millisSince(t);
 
-        TriageService service = new TriageService(new AlertText(), new FailureModeClassifier(kieBase), index);
+        TriageService service = new TriageService(new AlertText(), new FailureModeClassifier(kieBase), index,
+                SimilarIncidentSearch.NONE);
         for (int i = 0; i < warmup; i++) {
             texts.forEach(text -> service.triage("bench", text));
         }
@@ -126,7 +128,7 @@ final class BenchCommand implements Callable<Integer> {
         for (int i = 0; i < BATCH_ALERTS; i++) {
             input.append(mapper.writeValueAsString(java.util.Map.of("id", i, "text", texts.get(i % texts.size())))).append('\n');
         }
-        BatchTriage batch = new BatchTriage(service, new TriageJson(mapper), mapper, threads());
+        BatchTriage batch = new BatchTriage(text -> service.triage("batch", text), new TriageJson(mapper), mapper, threads());
         java.io.PrintStream sink = new java.io.PrintStream(java.io.OutputStream.nullOutputStream());
         long start = System.nanoTime();
         batch.run(new java.io.StringReader(input.toString()), sink);

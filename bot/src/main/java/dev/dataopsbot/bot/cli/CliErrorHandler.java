@@ -6,6 +6,8 @@ import java.io.UncheckedIOException;
 
 import dev.dataopsbot.bot.config.ConfigException;
 import dev.dataopsbot.bot.triage.EmptyAlertException;
+import dev.dataopsbot.knowledge.incident.LifecycleException;
+import dev.dataopsbot.knowledge.incident.StoreException;
 import dev.dataopsbot.rules.RuleCompilationException;
 import dev.dataopsbot.rules.RuleProblem;
 import picocli.CommandLine;
@@ -30,7 +32,7 @@ public final class CliErrorHandler implements CommandLine.IExecutionExceptionHan
         } else if (e instanceof UsageException || e instanceof ConfigException) {
             err.println(command + ": " + e.getMessage());
             code = ExitCode.USAGE;
-        } else if (e instanceof EmptyAlertException) {
+        } else if (e instanceof EmptyAlertException || e instanceof StoreException || e instanceof LifecycleException) {
             err.println(command + ": " + e.getMessage());
             code = ExitCode.FAILURE;
         } else if (e instanceof UncheckedIOException || e instanceof IOException) {

@@ -1,5 +1,6 @@
 package dev.dataopsbot.bot.cli;
 
+import dev.dataopsbot.knowledge.incident.IncidentKey;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -11,9 +12,10 @@ import picocli.CommandLine.Spec;
         versionProvider = VersionProvider.class,
         description = "Chat-ops incident triage for DataOps teams: names the failure mode of an alert or log, "
                 + "says what to do and whether a re-run is safe, and finds the runbooks that fit.",
-        subcommands = {TriageCommand.class, RunbooksCommand.class, RulesCommand.class, BenchCommand.class},
+        subcommands = {TriageCommand.class, IncidentsCommand.class, IncidentCommand.class, DbCommand.class,
+                RunbooksCommand.class, RulesCommand.class, BenchCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:success", "1:a failure the command reports (lint errors, triage failed)", "2:bad usage (unknown option, missing file)"})
+        exitCodeList = {"0:success", "1:a failure the command reports (lint errors, triage failed, a refused incident command)", "2:bad usage (unknown option, missing file)"})
 public final class DataopsBotCommand implements Runnable {
 
     @Spec
@@ -30,6 +32,7 @@ public final class DataopsBotCommand implements Runnable {
     /** The command line with our error handling and commands built with the context. */
     public static CommandLine commandLine(CliContext context) {
         CommandLine cli = new CommandLine(new DataopsBotCommand(), new ContextFactory(context));
+        cli.registerConverter(IncidentKey.class, new IncidentKeyConverter());
         CliErrorHandler errors = new CliErrorHandler();
         cli.setExecutionExceptionHandler(errors);
         cli.setParameterExceptionHandler(errors);

@@ -8,11 +8,17 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Function;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.dataopsbot.bot.config.BotConfig;
+import dev.dataopsbot.bot.incident.IncidentKnowledge;
+import dev.dataopsbot.bot.incident.TriageRecorder;
 import dev.dataopsbot.bot.triage.BatchTriage;
 import dev.dataopsbot.bot.triage.Triage;
 import dev.dataopsbot.bot.triage.TriageJson;
@@ -31,6 +37,8 @@ import picocli.CommandLine.Parameters;
                 "Reads FILE, or standard input when FILE is '-' or absent. Secrets and personal data are redacted before anything is printed."})
 final class TriageCommand implements Callable<Integer> {
 
+    private static final String SOURCE = "cli";
+
     private final CliContext context;
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "FILE|-", description = "Alert or log file; '-' or nothing for standard input.")
@@ -42,7 +50,7 @@ final class TriageCommand implements Callable<Integer> {
     @Option(names = "--batch", description = "Input is JSON Lines of {\"id\": ..., \"text\": ...}; output is one JSON result per line, in order.")
     boolean batch;
 
-    @Option(names = "--dry-run", description = "Classify and retrieve, record nothing.")
+    @Option(names = "--dry-run", description = "Classify and retrieve, record nothing (no incident is opened or updated).")
     boolean dryRun;
 
     @Option(names = "--data-dir", paramLabel = "DIR", description = "Where the database and indexes live (env DATAOPS_DATA_DIR, default ./data).")
@@ -68,28 +76,53 @@ final class TriageCommand implements Callable<Integer> {
             throw new UsageException("--threads must be at least 1");
         }
         try (InputStream in = open()) {
+            // the database opens while the rule base builds: both are on the path of every call
+            CompletableFuture<IncidentKnowledge> opening = dryRun ? CompletableFuture.completedFuture(null)
+                    : CompletableFuture.supplyAsync(() -> IncidentKnowledge.open(config.dataDir(), Clock.systemUTC()));
             TriageService service = TriageServiceFactory.create(config, context.err()::println);
-            ObjectMapper mapper = new ObjectMapper();
-            TriageJson triageJson = new TriageJson(mapper);
-            if (batch) {
-                Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
-                        .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE));
-                int workers = threads != null ? threads : Runtime.getRuntime().availableProcessors();
-                BatchTriage.Summary summary = new BatchTriage(service, triageJson, mapper, workers).run(reader, context.out());
-                if (summary.errors() > 0) {
-                    context.err().println("triage: " + summary.errors() + " of " + summary.lines() + " lines had errors (see their \"error\" fields)");
-                }
-                return ExitCode.OK;
+            try (IncidentKnowledge knowledge = join(opening)) {
+                Function<String, Triage> triage = triageFor(service, knowledge);
+                return batch ? batch(in, triage) : single(in, triage);
             }
-            String text = new BoundedInput().read(in);
-            Triage triage = service.triage("cli", text);
-            if (json) {
-                context.out().println(mapper.copy().enable(SerializationFeature.INDENT_OUTPUT)
-                        .writeValueAsString(triageJson.render(triage)));
-            } else {
-                context.out().print(new TriageText().render(triage));
-            }
-            return ExitCode.OK;
+        }
+    }
+
+    private static Function<String, Triage> triageFor(TriageService service, IncidentKnowledge knowledge) {
+        if (knowledge == null) {
+            return text -> service.triage(SOURCE, text);
+        }
+        TriageRecorder recorder = knowledge.recorder();
+        return text -> recorder.record(service.triage(SOURCE, text), SOURCE, null, null);
+    }
+
+    private int single(InputStream in, Function<String, Triage> triage) throws IOException {
+        Triage result = triage.apply(new BoundedInput().read(in));
+        if (json) {
+            ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+            context.out().println(mapper.writeValueAsString(new TriageJson(mapper).render(result)));
+        } else {
+            context.out().print(new TriageText().render(result));
+        }
+        return ExitCode.OK;
+    }
+
+    private int batch(InputStream in, Function<String, Triage> triage) throws IOException {
+        Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE));
+        int workers = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+        ObjectMapper mapper = new ObjectMapper();
+        BatchTriage.Summary summary = new BatchTriage(triage, new TriageJson(mapper), mapper, workers).run(reader, context.out());
+        if (summary.errors() > 0) {
+            context.err().println("triage: " + summary.errors() + " of " + summary.lines() + " lines had errors (see their \"error\" fields)");
+        }
+        return ExitCode.OK;
+    }
+
+    private static <T> T join(CompletableFuture<T> future) {
+        try {
+            return future.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException runtime ? runtime : e;
         }
     }
 

@@ -9,6 +9,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Function;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -26,7 +27,7 @@ public final class BatchTriage {
     /** Lines longer than this are rejected (an alert is capped at 1 MiB anyway). */
     static final int MAX_LINE_CHARS = 16 << 20;
 
-    private final TriageService service;
+    private final Function<String, Triage> triage;
     private final TriageJson json;
     private final ObjectMapper mapper;
     private final int threads;
@@ -34,8 +35,9 @@ public final class BatchTriage {
     public record Summary(int lines, int errors) {
     }
 
-    public BatchTriage(TriageService service, TriageJson json, ObjectMapper mapper, int threads) {
-        this.service = service;
+    /** @param triage triages (and records, unless a dry run) one alert text; called from several threads */
+    public BatchTriage(Function<String, Triage> triage, TriageJson json, ObjectMapper mapper, int threads) {
+        this.triage = triage;
         this.json = json;
         this.mapper = mapper;
         this.threads = threads;
@@ -114,7 +116,7 @@ public final class BatchTriage {
         try {
             ObjectNode result = mapper.createObjectNode();
             result.set("id", id);
-            result.setAll(json.render(service.triage("batch", text.asText())));
+            result.setAll(json.render(triage.apply(text.asText())));
             return new Result(mapper.writeValueAsString(result), false);
         } catch (EmptyAlertException e) {
             return error(id, number, e.getMessage());

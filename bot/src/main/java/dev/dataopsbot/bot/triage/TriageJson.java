@@ -5,7 +5,9 @@ import java.util.Locale;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.dataopsbot.knowledge.incident.Recorded;
 import dev.dataopsbot.knowledge.runbook.RunbookHit;
+import dev.dataopsbot.knowledge.similar.SimilarIncident;
 import dev.dataopsbot.rules.Evidence;
 import dev.dataopsbot.rules.Verdict;
 
@@ -37,6 +39,11 @@ public final class TriageJson {
         v.entities().forEach(entities::put);
         ArrayNode runbooks = out.putArray("runbooks");
         triage.runbooks().forEach(hit -> runbooks.add(runbook(hit)));
+        ArrayNode similar = out.putArray("similar_incidents");
+        triage.similarIncidents().forEach(past -> similar.add(similarIncident(past)));
+        if (triage.incident() != null) {
+            out.set("incident", incident(triage.incident()));
+        }
         ArrayNode precedence = out.putArray("precedence");
         v.precedence().forEach(precedence::add);
         ObjectNode redactions = out.putObject("redactions");
@@ -56,6 +63,29 @@ public final class TriageJson {
         node.put("rule", e.getRule());
         node.put("failure_mode", e.getFailureMode());
         node.put("weight", e.getWeight());
+        return node;
+    }
+
+    private ObjectNode similarIncident(SimilarIncident past) {
+        ObjectNode node = mapper.createObjectNode();
+        node.put("key", past.key().toString());
+        node.put("title", past.title());
+        node.put("failure_mode", past.failureMode());
+        node.put("resolution", past.resolution());
+        node.put("resolved_in_minutes", past.resolvedInMinutes());
+        node.put("score", past.score());
+        return node;
+    }
+
+    private ObjectNode incident(Recorded recorded) {
+        ObjectNode node = mapper.createObjectNode();
+        node.put("key", recorded.key().toString());
+        node.put("new", recorded.isNew());
+        node.put("outcome", recorded.outcome().name().toLowerCase(Locale.ROOT));
+        node.put("alert_count", recorded.alertCount());
+        if (recorded.linkedTo() != null) {
+            node.put("follows", recorded.linkedTo().toString());
+        }
         return node;
     }
 

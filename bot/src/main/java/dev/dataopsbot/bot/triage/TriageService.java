@@ -8,6 +8,7 @@ import java.util.stream.Collectors;
 import dev.dataopsbot.knowledge.runbook.RunbookHit;
 import dev.dataopsbot.knowledge.runbook.RunbookIndex;
 import dev.dataopsbot.knowledge.runbook.RunbookQuery;
+import dev.dataopsbot.knowledge.similar.SimilarIncident;
 import dev.dataopsbot.rules.Alert;
 import dev.dataopsbot.rules.Evidence;
 import dev.dataopsbot.rules.FailureModeClassifier;
@@ -22,16 +23,25 @@ import dev.dataopsbot.rules.text.InputLimits;
 public final class TriageService {
 
     public static final int RUNBOOK_LIMIT = 3;
+    public static final int SIMILAR_INCIDENT_LIMIT = 3;
     private static final double BINARY_SHARE = 0.1;
 
     private final AlertText alertText;
     private final FailureModeClassifier classifier;
     private final RunbookIndex runbookIndex;
+    private final SimilarIncidentSearch pastIncidents;
 
-    public TriageService(AlertText alertText, FailureModeClassifier classifier, RunbookIndex runbookIndex) {
+    public TriageService(AlertText alertText, FailureModeClassifier classifier, RunbookIndex runbookIndex,
+                         SimilarIncidentSearch pastIncidents) {
         this.alertText = alertText;
         this.classifier = classifier;
         this.runbookIndex = runbookIndex;
+        this.pastIncidents = pastIncidents;
+    }
+
+    /** This service with past incidents searched by {@code search}. */
+    public TriageService withPastIncidents(SimilarIncidentSearch search) {
+        return new TriageService(alertText, classifier, runbookIndex, search);
     }
 
     /**
@@ -53,8 +63,11 @@ public final class TriageService {
             warnings.add("input looks binary: " + replaced + " bytes were not text and were replaced");
         }
         Verdict verdict = classifier.classify(Alert.of(source, prepared.text()));
-        List<RunbookHit> runbooks = runbookIndex.search(queryFor(verdict), RUNBOOK_LIMIT);
-        return new Triage(verdict, runbooks, prepared.text(), prepared.redactions(), warnings);
+        RunbookQuery query = queryFor(verdict);
+        List<RunbookHit> runbooks = runbookIndex.search(query, RUNBOOK_LIMIT);
+        List<SimilarIncident> similar = pastIncidents.search(verdict.failureMode(), query.system(), query.text(),
+                SIMILAR_INCIDENT_LIMIT);
+        return new Triage(verdict, runbooks, similar, prepared.text(), prepared.redactions(), warnings, null);
     }
 
     static RunbookQuery queryFor(Verdict verdict) {

@@ -35,7 +35,8 @@ public final class TriageServiceFactory {
         }).orElseGet(RunbookIndex::bundled));
         KieBase kieBase = config.rulesDir().map(RuleBase::withExtraRules).orElseGet(RuleBase::bundled);
         try {
-            return new TriageService(new AlertText(), new FailureModeClassifier(kieBase), index.join());
+            return new TriageService(new AlertText(), new FailureModeClassifier(kieBase), index.join(),
+                    SimilarIncidentSearch.NONE);
         } catch (CompletionException e) {
             throw e.getCause() instanceof RuntimeException runtime ? runtime : e;
         }

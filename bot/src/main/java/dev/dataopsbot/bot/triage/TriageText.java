@@ -3,7 +3,9 @@ package dev.dataopsbot.bot.triage;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
+import dev.dataopsbot.knowledge.incident.Recorded;
 import dev.dataopsbot.knowledge.runbook.RunbookHit;
+import dev.dataopsbot.knowledge.similar.SimilarIncident;
 import dev.dataopsbot.rules.Evidence;
 import dev.dataopsbot.rules.Verdict;
 
@@ -16,6 +18,9 @@ public final class TriageText {
     public String render(Triage triage) {
         Verdict v = triage.verdict();
         StringBuilder out = new StringBuilder();
+        if (triage.incident() != null) {
+            row(out, "Incident", incident(triage.incident()));
+        }
         row(out, "Failure mode", v.failureMode() + " (confidence " + String.format(Locale.ROOT, "%.2f", v.confidence()) + ")");
         row(out, "Severity", v.severity());
         row(out, "Safe to re-run", switch (v.safeToRetry()) {
@@ -49,6 +54,14 @@ public final class TriageText {
             out.append("  ").append(rank++).append(". ").append(hit.title()).append("  (").append(hit.path()).append(")\n")
                     .append("     ").append(cut(hit.snippet())).append('\n');
         }
+        if (!triage.similarIncidents().isEmpty()) {
+            out.append("\nSimilar past incidents:\n");
+            for (SimilarIncident past : triage.similarIncidents()) {
+                out.append("  ").append(past.key()).append("  ").append(cut(past.title()))
+                        .append("  (resolved in ").append(past.resolvedInMinutes()).append(" min)\n")
+                        .append("     fix: ").append(cut(past.resolution().replace('\n', ' '))).append('\n');
+            }
+        }
         if (!triage.redactions().isEmpty()) {
             out.append("\nRedacted before processing: ").append(triage.redactions().entrySet().stream()
                     .map(e -> e.getValue() + " " + e.getKey().name().toLowerCase(Locale.ROOT).replace('_', ' '))
@@ -56,6 +69,15 @@ public final class TriageText {
         }
         triage.warnings().forEach(w -> out.append("Warning: ").append(w).append('\n'));
         return out.toString();
+    }
+
+    private static String incident(Recorded recorded) {
+        String what = switch (recorded.outcome()) {
+            case NEW -> recorded.linkedTo() == null ? "new" : "new, follows " + recorded.linkedTo();
+            case REPEATED -> "repeat of an open incident, " + recorded.alertCount() + " alerts";
+            case REOPENED -> "reopened: it fired again within 24 h of being resolved";
+        };
+        return recorded.key() + " (" + what + ")";
     }
 
     private static void row(StringBuilder out, String label, String value) {

@@ -4,7 +4,9 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.UUID;
 
 /** Runs the real command line in-process with captured streams. */
 final class Cli {
@@ -15,7 +17,16 @@ final class Cli {
     private Cli() {
     }
 
+    /**
+     * Runs the CLI; without {@code DATAOPS_DATA_DIR} in {@code env}, recorded incidents go to a
+     * fresh folder under {@code target/} so that no test writes to {@code ./data}.
+     */
     static Run run(Map<String, String> env, byte[] stdin, String... args) {
+        if (!env.containsKey("DATAOPS_DATA_DIR")) {
+            Map<String, String> withData = new HashMap<>(env);
+            withData.put("DATAOPS_DATA_DIR", "target/cli-test-data/" + UUID.randomUUID());
+            env = withData;
+        }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         CliContext context = new CliContext(env, new ByteArrayInputStream(stdin),

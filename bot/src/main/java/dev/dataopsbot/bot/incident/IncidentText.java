@@ -1,0 +1,117 @@
+package dev.dataopsbot.bot.incident;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import dev.dataopsbot.knowledge.incident.DurationText;
+import dev.dataopsbot.knowledge.incident.Incident;
+import dev.dataopsbot.knowledge.incident.SourceIdentity;
+import dev.dataopsbot.knowledge.incident.TimelineEvent;
+
+/** Incidents for the terminal: the {@code incidents} table, {@code incident show} and one-line confirmations. */
+public final class IncidentText {
+
+    static final int MAX_TITLE_CHARS = 70;
+    static final int MAX_EVENT_CHARS = 300;
+    private static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
+
+    /** The {@code incidents} listing, newest first. */
+    public String list(List<Incident> incidents) {
+        if (incidents.isEmpty()) {
+            return "No incidents.\n";
+        }
+        StringBuilder out = new StringBuilder(String.format(Locale.ROOT, "%-9s %-12s %-4s %6s  %-16s  %s%n",
+                "KEY", "STATUS", "SEV", "ALERTS", "DETECTED (UTC)", "TITLE"));
+        for (Incident i : incidents) {
+            out.append(String.format(Locale.ROOT, "%-9s %-12s %-4s %6d  %-16s  %s%n", i.key(), i.status().id(),
+                    i.severity(), i.alertCount(), MINUTES.format(i.detectedAt()), cut(i.title(), MAX_TITLE_CHARS)));
+        }
+        return out.toString();
+    }
+
+    /** {@code incident show}: the incident, its metrics and its whole timeline. */
+    public String show(Incident incident, List<TimelineEvent> timeline) {
+        StringBuilder out = new StringBuilder();
+        out.append(incident.key()).append("  ").append(incident.title()).append("\n\n");
+        row(out, "Status", incident.status().id());
+        row(out, "Severity", incident.severity());
+        row(out, "Failure mode", incident.failureMode());
+        row(out, "Source", source(incident.source()));
+        row(out, "Alerts", String.valueOf(incident.alertCount()));
+        row(out, "Fingerprint", incident.fingerprint());
+        if (incident.linkedTo() != null) {
+            row(out, "Follows", incident.linkedTo().toString());
+        }
+        if (incident.channel() != null) {
+            row(out, "Slack thread", incident.channel() + (incident.threadTs() == null ? "" : " / " + incident.threadTs()));
+        }
+        if (incident.impactStartedAt() != null) {
+            row(out, "Impact began", time(incident.impactStartedAt()));
+        }
+        row(out, "Detected", time(incident.detectedAt()));
+        row(out, "Acknowledged", milestone(incident.acknowledgedAt(), incident.metrics().timeToAcknowledge()));
+        row(out, "Mitigated", milestone(incident.mitigatedAt(), incident.metrics().timeToMitigate()));
+        row(out, "Resolved", milestone(incident.resolvedAt(), incident.metrics().timeToResolve()));
+        incident.metrics().timeToDetect().ifPresent(d -> row(out, "Time to detect", DurationText.of(d)));
+        out.append("\nTimeline:\n");
+        for (TimelineEvent e : timeline) {
+            out.append("  ").append(SECONDS.format(e.at())).append("  ").append(String.format(Locale.ROOT, "%-17s", e.kind().id()))
+                    .append(' ').append(e.actor());
+            if (!e.text().isEmpty()) {
+                out.append(": ").append(cut(e.text().replace('\n', ' '), MAX_EVENT_CHARS));
+            }
+            if (e.detail().hasNonNull("owner")) {
+                out.append(" (owner ").append(e.detail().get("owner").asText()).append(')');
+            }
+            if (e.detail().path("impact").asBoolean()) {
+                out.append(" [impact]");
+            }
+            out.append('\n');
+        }
+        return out.toString();
+    }
+
+    /** One line after a lifecycle command: {@code INC-3 acknowledged · SEV2 · title}. */
+    public String confirmation(Incident incident, String what) {
+        return incident.key() + " " + what + " · " + incident.status().id() + " · " + incident.severity() + " · "
+                + cut(incident.title(), MAX_TITLE_CHARS) + "\n";
+    }
+
+    static String source(SourceIdentity source) {
+        List<String> parts = new ArrayList<>();
+        add(parts, "system", source.system());
+        add(parts, "dag", source.dagId());
+        add(parts, "task", source.taskId());
+        add(parts, "model", source.model());
+        add(parts, "table", source.table());
+        return parts.isEmpty() ? "unknown" : String.join(" ", parts);
+    }
+
+    private static void add(List<String> parts, String name, String value) {
+        if (value != null) {
+            parts.add(name + "=" + value);
+        }
+    }
+
+    private static String milestone(Instant at, Optional<java.time.Duration> after) {
+        return at == null ? "—" : time(at) + after.map(d -> " (after " + DurationText.of(d) + ")").orElse("");
+    }
+
+    private static String time(Instant at) {
+        return SECONDS.format(at);
+    }
+
+    private static void row(StringBuilder out, String label, String value) {
+        out.append(String.format(Locale.ROOT, "%-15s %s%n", label + ":", value));
+    }
+
+    private static String cut(String text, int max) {
+        return text.length() > max ? text.substring(0, max - 1) + "…" : text;
+    }
+}

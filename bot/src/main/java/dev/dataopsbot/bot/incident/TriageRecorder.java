@@ -1,0 +1,46 @@
+package dev.dataopsbot.bot.incident;
+
+import java.util.List;
+
+import dev.dataopsbot.bot.triage.Triage;
+import dev.dataopsbot.knowledge.incident.AlertReport;
+import dev.dataopsbot.knowledge.incident.IncidentStore;
+import dev.dataopsbot.knowledge.incident.Recorded;
+import dev.dataopsbot.rules.Verdict;
+
+/**
+ * Records a triage in the incident store: opens an incident or adds the alert to the one it
+ * repeats. The store receives the redacted text only.
+ */
+public final class TriageRecorder {
+
+    private final IncidentStore store;
+
+    public TriageRecorder(IncidentStore store) {
+        this.store = store;
+    }
+
+    /**
+     * @param source   {@code cli}, {@code slack}, {@code alertmanager}...
+     * @param channel  Slack channel of the alert, or null
+     * @param threadTs Slack thread of the alert, or null
+     * @return the triage with what recording did
+     */
+    public Triage record(Triage triage, String source, String channel, String threadTs) {
+        Recorded recorded = store.record(report(triage, source, channel, threadTs));
+        return triage.recordedAs(recorded);
+    }
+
+    static AlertReport report(Triage triage, String source, String channel, String threadTs) {
+        Verdict v = triage.verdict();
+        List<AlertReport.EvidenceLine> evidence = v.evidence().stream()
+                .map(e -> new AlertReport.EvidenceLine(e.getLine(), e.getText(), e.getRule(), e.getFailureMode()))
+                .toList();
+        List<AlertReport.SuggestedRunbook> runbooks = triage.runbooks().stream()
+                .map(hit -> new AlertReport.SuggestedRunbook(hit.id(), hit.title(), hit.path(), hit.score(), hit.snippet()))
+                .toList();
+        return new AlertReport(source, triage.redactedText(), IncidentTitle.of(v), v.failureMode(), v.confidence(),
+                v.severity(), v.safeToRetry(), v.escalateTo(), v.secondary(), v.entities(), evidence, runbooks,
+                null, channel, threadTs);
+    }
+}

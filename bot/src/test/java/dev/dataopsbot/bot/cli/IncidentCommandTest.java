@@ -1,0 +1,175 @@
+package dev.dataopsbot.bot.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class IncidentCommandTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String SNOWFLAKE = "[2026-11-25 03:12:09] {taskinstance.py:1937} ERROR - Task failed. dag_id=orders_daily task_id=load_orders\n"
+            + "snowflake.connector.errors.ProgrammingError: 390114 (08001): Authentication token has expired.";
+
+    @TempDir
+    Path dataDir;
+
+    private Cli.Run run(String stdin, String... args) {
+        return Cli.run(Map.of("DATAOPS_DATA_DIR", dataDir.toString()), stdin.getBytes(StandardCharsets.UTF_8), args);
+    }
+
+    @Test
+    void triage_opens_an_incident_and_a_repeat_updates_it() throws Exception {
+        JsonNode first = JSON.readTree(run(SNOWFLAKE, "triage", "--json").out());
+        assertEquals("INC-1", first.at("/incident/key").asText());
+        assertTrue(first.at("/incident/new").asBoolean());
+        assertTrue(first.get("similar_incidents").isArray());
+
+        JsonNode second = JSON.readTree(run(SNOWFLAKE.replace("03:12:09", "04:12:09"), "triage", "--json").out());
+        assertEquals("INC-1", second.at("/incident/key").asText());
+        assertFalse(second.at("/incident/new").asBoolean());
+        assertEquals("repeated", second.at("/incident/outcome").asText());
+        assertEquals(2, second.at("/incident/alert_count").asInt());
+
+        Cli.Run text = run(SNOWFLAKE, "triage");
+        assertTrue(text.out().startsWith("Incident:       INC-1 (repeat of an open incident, 3 alerts)"), text.out());
+    }
+
+    @Test
+    void dry_run_records_nothing() {
+        assertEquals(0, run(SNOWFLAKE, "triage", "--dry-run").exitCode());
+        assertFalse(Files.exists(dataDir.resolve("dataops.db")));
+    }
+
+    @Test
+    void batch_records_every_line() throws Exception {
+        String batch = "{\"id\": 1, \"text\": \"psycopg2.errors.DeadlockDetected: deadlock detected\"}\n"
+                + "{\"id\": 2, \"text\": \"psycopg2.errors.DeadlockDetected: deadlock detected\"}\n";
+        Cli.Run run = run(batch, "triage", "--batch", "--threads", "2");
+        assertEquals(0, run.exitCode(), run.err());
+        for (String line : run.out().lines().toList()) {
+            assertEquals("INC-1", JSON.readTree(line).at("/incident/key").asText(), line);
+        }
+        JsonNode incidents = JSON.readTree(run("", "incidents", "--json").out()).get("incidents");
+        assertEquals(1, incidents.size());
+        assertEquals(2, incidents.get(0).get("alert_count").asInt());
+    }
+
+    @Test
+    void the_lifecycle_runs_from_the_command_line() throws Exception {
+        run(SNOWFLAKE, "triage");
+        assertEquals("INC-1 acknowledged by alice · acknowledged · SEV2 · credential_expiry in snowflake: orders_daily.load_orders\n",
+                run("", "incident", "ack", "INC-1", "--by", "alice").out());
+        assertEquals(0, run("", "incident", "sev", "INC-1", "sev1", "--reason", "finance close", "--by", "alice").exitCode());
+        assertEquals(0, run("", "incident", "update", "INC-1", "rotating", "the", "key", "--impact-started", "2026-11-25T02:00:00Z").exitCode());
+        assertEquals(0, run("", "incident", "note", "INC-1", "orders dashboard stale; token=abc123secret", "--impact").exitCode());
+        assertEquals(0, run("", "incident", "action", "INC-1", "alert", "on", "key", "age", "--owner", "bob").exitCode());
+        assertEquals(0, run("", "incident", "mitigate", "INC-1", "paused", "the", "DAG").exitCode());
+        assertEquals(0, run("", "incident", "resolve", "INC-1", "rotated", "the", "key", "pair", "--by", "alice").exitCode());
+
+        JsonNode shown = JSON.readTree(run("", "incident", "show", "INC-1", "--json").out());
+        assertEquals("resolved", shown.get("status").asText());
+        assertEquals("SEV1", shown.get("severity").asText());
+        assertEquals("2026-11-25T02:00:00.000Z", shown.get("impact_started_at").asText());
+        assertTrue(shown.at("/metrics/time_to_resolve_seconds").isNumber());
+        List<String> kinds = JSON.readerForListOf(JsonNode.class).<List<JsonNode>>readValue(shown.get("timeline"))
+                .stream().map(e -> e.get("kind").asText()).toList();
+        assertEquals(List.of("alert_received", "classified", "runbook_suggested", "acknowledged", "severity_changed",
+                "status_update", "note", "action_item", "mitigated", "resolved"), kinds);
+        assertFalse(shown.toString().contains("abc123secret"), "notes are redacted before they are stored");
+        assertEquals("bob", shown.at("/timeline/7/detail/owner").asText());
+
+        Cli.Run text = run("", "incident", "show", "INC-1");
+        assertTrue(text.out().contains("Status:         resolved"), text.out());
+        assertTrue(text.out().contains("action_item       cli: alert on key age (owner bob)"), text.out());
+    }
+
+    @Test
+    void refused_transitions_and_unknown_keys_exit_1_and_change_nothing() throws Exception {
+        run(SNOWFLAKE, "triage");
+        run("", "incident", "resolve", "INC-1", "fixed");
+        String before = run("", "incident", "show", "INC-1", "--json").out();
+
+        Cli.Run again = run("", "incident", "resolve", "INC-1", "fixed", "again");
+        assertEquals(1, again.exitCode());
+        assertTrue(again.err().startsWith("resolve: INC-1 is already resolved"), again.err());
+        Cli.Run unknown = run("", "incident", "ack", "INC-42");
+        assertEquals(1, unknown.exitCode());
+        assertEquals("ack: no incident INC-42 (see `incidents` for the known keys)", unknown.err().strip());
+        assertEquals(1, run("", "incident", "sev", "INC-1", "SEV7").exitCode());
+
+        assertEquals(before, run("", "incident", "show", "INC-1", "--json").out());
+    }
+
+    @Test
+    void malformed_keys_and_missing_text_are_bad_usage() {
+        Cli.Run bad = run("", "incident", "ack", "INC-x");
+        assertEquals(2, bad.exitCode());
+        assertTrue(bad.err().contains("'INC-x' is not an incident key; expected INC-<number>"), bad.err());
+        assertEquals(2, run("", "incident", "note", "INC-1").exitCode());
+        assertEquals(2, run("", "incident", "update", "INC-1", "x", "--impact-started", "yesterday").exitCode());
+    }
+
+    @Test
+    void reading_a_folder_without_a_database_says_so_and_creates_nothing() {
+        Path empty = dataDir.resolve("typo");
+        Cli.Run run = Cli.run(Map.of(), new byte[0], "incidents", "--data-dir", empty.toString());
+        assertEquals(1, run.exitCode());
+        assertTrue(run.err().startsWith("incidents: no incident database at " + empty.resolve("dataops.db")), run.err());
+        assertFalse(Files.exists(empty));
+    }
+
+    @Test
+    void a_file_that_is_not_a_database_is_named_and_left_alone() throws Exception {
+        Files.writeString(dataDir.resolve("dataops.db"), "these are my notes, not a database\n");
+        Cli.Run run = run(SNOWFLAKE, "triage");
+        assertEquals(1, run.exitCode());
+        assertTrue(run.err().contains(dataDir.resolve("dataops.db") + " is not an SQLite database"), run.err());
+        assertEquals("these are my notes, not a database\n", Files.readString(dataDir.resolve("dataops.db")));
+    }
+
+    @Test
+    void incidents_lists_newest_first_and_filters_open() throws Exception {
+        run(SNOWFLAKE, "triage");
+        run("psycopg2.errors.DeadlockDetected: deadlock detected", "triage");
+        run("", "incident", "resolve", "INC-1", "fixed");
+
+        Cli.Run all = run("", "incidents");
+        List<String> lines = all.out().lines().toList();
+        assertTrue(lines.get(0).startsWith("KEY"), all.out());
+        assertTrue(lines.get(1).startsWith("INC-2     open"), all.out());
+        assertTrue(lines.get(2).startsWith("INC-1     resolved"), all.out());
+        JsonNode open = JSON.readTree(run("", "incidents", "--open", "--json").out()).get("incidents");
+        assertEquals(1, open.size());
+        assertEquals("INC-2", open.get(0).get("key").asText());
+    }
+
+    @Test
+    void backup_copies_a_consistent_database_and_never_overwrites() throws Exception {
+        run(SNOWFLAKE, "triage");
+        Path copy = dataDir.resolve("backup.db");
+        Cli.Run backup = run("", "db", "backup", "--to", copy.toString());
+        assertEquals(0, backup.exitCode(), backup.err());
+        assertTrue(backup.out().startsWith("backed up "), backup.out());
+
+        Cli.Run fromCopy = Cli.run(Map.of(), new byte[0], "incidents", "--data-dir", dataDir.toString());
+        assertTrue(fromCopy.out().contains("INC-1"), fromCopy.out());
+        Path restored = Files.createDirectory(dataDir.resolve("restored"));
+        Files.copy(copy, restored.resolve("dataops.db"));
+        assertTrue(Cli.run(Map.of(), new byte[0], "incidents", "--data-dir", restored.toString()).out().contains("INC-1"));
+
+        Cli.Run again = run("", "db", "backup", "--to", copy.toString());
+        assertEquals(2, again.exitCode());
+        assertTrue(again.err().contains("exists"), again.err());
+    }
+}
