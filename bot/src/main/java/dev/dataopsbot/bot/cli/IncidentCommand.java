@@ -12,6 +12,7 @@ import dev.dataopsbot.bot.incident.IncidentText;
 import dev.dataopsbot.knowledge.incident.Incident;
 import dev.dataopsbot.knowledge.incident.IncidentKey;
 import dev.dataopsbot.knowledge.incident.IncidentLifecycle;
+import dev.dataopsbot.rules.FailureMode;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -26,7 +27,8 @@ import picocli.CommandLine.Parameters;
         description = "Show one incident or record what was done about it.",
         subcommands = {IncidentCommand.Show.class, IncidentCommand.Ack.class, IncidentCommand.Sev.class,
                 IncidentCommand.Update.class, IncidentCommand.Note.class, IncidentCommand.Action.class,
-                IncidentCommand.Mitigate.class, IncidentCommand.Resolve.class, IncidentCommand.Reopen.class})
+                IncidentCommand.Mitigate.class, IncidentCommand.Resolve.class, IncidentCommand.Reopen.class,
+                IncidentCommand.Feedback.class})
 final class IncidentCommand implements Runnable {
 
     @picocli.CommandLine.Spec
@@ -275,6 +277,42 @@ final class IncidentCommand implements Runnable {
         @Override
         String done() {
             return "reopened";
+        }
+    }
+
+    @Command(name = "feedback", mixinStandardHelpOptions = true,
+            description = "Say whether the classification was right; feedback is kept on the timeline for rule authors.")
+    static final class Feedback extends Change {
+        @Parameters(index = "1", paramLabel = "right|wrong", description = "Was the failure mode right?")
+        String verdict;
+
+        @Parameters(index = "2..*", arity = "0..*", paramLabel = "TEXT", description = "Comment.")
+        List<String> text;
+
+        @Option(names = "--mode", paramLabel = "MODE", description = "The failure mode it really was (with 'wrong').")
+        String mode;
+
+        Feedback(CliContext context) {
+            super(context);
+        }
+
+        @Override
+        Incident apply(IncidentLifecycle lifecycle) {
+            boolean right = switch (verdict.toLowerCase(java.util.Locale.ROOT)) {
+                case "right" -> true;
+                case "wrong" -> false;
+                default -> throw new UsageException("'" + verdict + "': say 'right' or 'wrong'");
+            };
+            if (mode != null && (right || FailureMode.fromId(mode).isEmpty())) {
+                throw new UsageException(right ? "--mode goes with 'wrong'"
+                        : "--mode: '" + mode + "' is not a failure mode; one of " + String.join(", ", FailureMode.ids()));
+            }
+            return lifecycle.feedback(key, right, mode, words(text), by);
+        }
+
+        @Override
+        String done() {
+            return "feedback recorded";
         }
     }
 }

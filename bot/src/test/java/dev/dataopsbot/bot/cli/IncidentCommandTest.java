@@ -76,6 +76,9 @@ class IncidentCommandTest {
         assertEquals(0, run("", "incident", "action", "INC-1", "alert", "on", "key", "age", "--owner", "bob").exitCode());
         assertEquals(0, run("", "incident", "mitigate", "INC-1", "paused", "the", "DAG").exitCode());
         assertEquals(0, run("", "incident", "resolve", "INC-1", "rotated", "the", "key", "pair", "--by", "alice").exitCode());
+        assertEquals(0, run("", "incident", "feedback", "INC-1", "right", "spot", "on").exitCode());
+        assertEquals(2, run("", "incident", "feedback", "INC-1", "maybe").exitCode());
+        assertEquals(2, run("", "incident", "feedback", "INC-1", "wrong", "--mode", "gremlins").exitCode());
 
         JsonNode shown = JSON.readTree(run("", "incident", "show", "INC-1", "--json").out());
         assertEquals("resolved", shown.get("status").asText());
@@ -85,7 +88,7 @@ class IncidentCommandTest {
         List<String> kinds = JSON.readerForListOf(JsonNode.class).<List<JsonNode>>readValue(shown.get("timeline"))
                 .stream().map(e -> e.get("kind").asText()).toList();
         assertEquals(List.of("alert_received", "classified", "runbook_suggested", "acknowledged", "severity_changed",
-                "status_update", "note", "action_item", "mitigated", "resolved"), kinds);
+                "status_update", "note", "action_item", "mitigated", "resolved", "feedback"), kinds);
         assertFalse(shown.toString().contains("abc123secret"), "notes are redacted before they are stored");
         assertEquals("bob", shown.at("/timeline/7/detail/owner").asText());
 
