@@ -23,7 +23,7 @@ public final class ReportText {
     public String render(ReliabilityReport report) {
         StringBuilder out = new StringBuilder();
         ReportWindow window = report.window();
-        out.append("Reliability report, ").append(window.spec()).append(": ").append(time(window.since()))
+        out.append("Reliability report (").append(window.spec()).append("): ").append(time(window.since()))
                 .append(" to ").append(time(window.until())).append("\n\n");
         totals(out, report);
         failureModes(out, report);
