@@ -7,7 +7,7 @@ import java.time.Instant;
  *
  * @param incidents how many incidents received those alerts
  * @param alerts    alerts received in the window
- * @param lastSeen  the newest of those alerts
+ * @param lastSeen  the newest of those alerts (null if it cannot be found)
  */
 public record NoisyFingerprint(String fingerprint, int incidents, int alerts, Instant lastSeen) {
 }

@@ -7,11 +7,8 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 import dev.dataopsbot.knowledge.incident.IncidentDatabase;
 import dev.dataopsbot.knowledge.incident.IncidentKey;
@@ -21,9 +18,14 @@ import dev.dataopsbot.knowledge.incident.UtcTimestamps;
 /**
  * Builds a {@link ReliabilityReport} from the incident store in one read transaction, with a
  * fixed number of queries whatever the number of incidents: one pass over the incidents
- * detected in the window (durations computed by SQLite with {@code julianday}), one grouped
- * pass over the alerts received in it, and two bounded lists. Incidents "in the window" are
- * those detected in it; alerts are counted by when they were received.
+ * detected in the window ({@link WindowIncidents}), the alert counts by fingerprint
+ * ({@link NoisyFingerprints}), the open count, and two lists cut at a limit. Incidents "in the
+ * window" are those detected in it; alerts are counted by when they were received. The window
+ * is taken to end now, as {@link ReportWindow#parse} makes it: nothing is recorded after it.
+ *
+ * <p>Orders: failure modes by incidents (most first), then name; fingerprints by alerts, then
+ * incidents (most first), then fingerprint; open incidents oldest first, then by key; SEV1/SEV2
+ * incidents SEV1 first, newest first, then by key.
  */
 public final class ReportBuilder {
 
@@ -31,23 +33,6 @@ public final class ReportBuilder {
     public static final int NOISIEST_LIMIT = 10;
     /** How many open and SEV1/SEV2 incidents the report lists unless told otherwise; totals count all. */
     public static final int DEFAULT_LIST_LIMIT = 50;
-
-    private static final String MILLIS_SINCE_DETECTION =
-            "CAST(round((julianday(%s) - julianday(detected_at)) * 86400000) AS INTEGER)";
-
-    private static final String WINDOW_INCIDENTS = """
-            SELECT failure_mode, severity, status, %s AS tta_ms, %s AS ttr_ms
-            FROM incident
-            WHERE detected_at >= ? AND detected_at <= ?
-            """.formatted(MILLIS_SINCE_DETECTION.formatted("acknowledged_at"),
-            MILLIS_SINCE_DETECTION.formatted("resolved_at"));
-
-    private static final String ALERTS_BY_FINGERPRINT = """
-            SELECT i.fingerprint, count(DISTINCT a.incident_id), count(*), max(a.received_at)
-            FROM alert a JOIN incident i ON i.id = a.incident_id
-            WHERE a.received_at >= ? AND a.received_at <= ?
-            GROUP BY i.fingerprint
-            """;
 
     private static final String OPEN_COUNT = "SELECT count(*) FROM incident WHERE status <> 'resolved'";
 
@@ -65,7 +50,7 @@ public final class ReportBuilder {
             WHERE detected_at >= ? AND detected_at <= ? AND severity IN ('SEV1', 'SEV2')
             ORDER BY severity, detected_at DESC, id
             LIMIT ?
-            """.formatted(MILLIS_SINCE_DETECTION.formatted("resolved_at"));
+            """.formatted(WindowIncidents.millisSinceDetection("resolved_at"));
 
     private final IncidentDatabase database;
     private final int listLimit;
@@ -87,60 +72,12 @@ public final class ReportBuilder {
         String since = UtcTimestamps.format(window.since());
         String until = UtcTimestamps.format(window.until());
         return database.read("cannot build the report from", c -> {
-            WindowIncidents incidents = windowIncidents(c, since, until);
-            List<NoisyFingerprint> fingerprints = alertsByFingerprint(c, since, until);
-            int alerts = fingerprints.stream().mapToInt(NoisyFingerprint::alerts).sum();
-            ReportTotals totals = new ReportTotals(incidents.total.incidents, incidents.total.unresolved, alerts,
-                    incidents.total.timeToAcknowledge(), incidents.total.timeToResolve());
-            List<NoisyFingerprint> noisiest = fingerprints.stream()
-                    .sorted(Comparator.comparingInt(NoisyFingerprint::alerts).reversed()
-                            .thenComparing(Comparator.comparingInt(NoisyFingerprint::incidents).reversed())
-                            .thenComparing(NoisyFingerprint::fingerprint))
-                    .limit(NOISIEST_LIMIT).toList();
-            return new ReliabilityReport(window, totals, incidents.byMode(), noisiest, count(c, OPEN_COUNT),
-                    openOldest(c, window.until()), incidents.severe, severe(c, since, until));
+            WindowIncidents incidents = WindowIncidents.read(c, since, until);
+            NoisyFingerprints fingerprints = NoisyFingerprints.read(c, since, until);
+            return new ReliabilityReport(window, incidents.totals(fingerprints.alerts()), incidents.byFailureMode(),
+                    fingerprints.noisiest(c, NOISIEST_LIMIT, until), count(c, OPEN_COUNT),
+                    openOldest(c, window.until()), incidents.severe(), severe(c, since, until));
         });
-    }
-
-    private static WindowIncidents windowIncidents(Connection c, String since, String until) throws SQLException {
-        WindowIncidents result = new WindowIncidents();
-        try (PreparedStatement select = c.prepareStatement(WINDOW_INCIDENTS)) {
-            select.setString(1, since);
-            select.setString(2, until);
-            try (ResultSet rs = select.executeQuery()) {
-                while (rs.next()) {
-                    String severity = rs.getString(2);
-                    boolean unresolved = !"resolved".equals(rs.getString(3));
-                    long tta = rs.getLong(4);
-                    boolean acknowledged = !rs.wasNull();
-                    long ttr = rs.getLong(5);
-                    boolean resolved = !rs.wasNull();
-                    Tally mode = result.modes.computeIfAbsent(rs.getString(1), m -> new Tally());
-                    mode.add(unresolved, acknowledged, tta, resolved, ttr);
-                    result.total.add(unresolved, acknowledged, tta, resolved, ttr);
-                    if (severity.equals("SEV1") || severity.equals("SEV2")) {
-                        result.severe++;
-                    }
-                }
-            }
-        }
-        return result;
-    }
-
-    private static List<NoisyFingerprint> alertsByFingerprint(Connection c, String since, String until)
-            throws SQLException {
-        List<NoisyFingerprint> fingerprints = new ArrayList<>();
-        try (PreparedStatement select = c.prepareStatement(ALERTS_BY_FINGERPRINT)) {
-            select.setString(1, since);
-            select.setString(2, until);
-            try (ResultSet rs = select.executeQuery()) {
-                while (rs.next()) {
-                    fingerprints.add(new NoisyFingerprint(rs.getString(1), rs.getInt(2), rs.getInt(3),
-                            UtcTimestamps.parse(rs.getString(4))));
-                }
-            }
-        }
-        return fingerprints;
     }
 
     private List<OpenIncident> openOldest(Connection c, Instant now) throws SQLException {
@@ -185,50 +122,5 @@ public final class ReportBuilder {
 
     private static IncidentStatus status(String id) {
         return IncidentStatus.valueOf(id.toUpperCase(Locale.ROOT));
-    }
-
-    /** The incidents detected in the window, by failure mode and overall. */
-    private static final class WindowIncidents {
-        final Map<String, Tally> modes = new HashMap<>();
-        final Tally total = new Tally();
-        int severe;
-
-        List<FailureModeStats> byMode() {
-            return modes.entrySet().stream()
-                    .map(e -> new FailureModeStats(e.getKey(), e.getValue().incidents, e.getValue().unresolved,
-                            e.getValue().timeToAcknowledge(), e.getValue().timeToResolve()))
-                    .sorted(Comparator.comparingInt(FailureModeStats::incidents).reversed()
-                            .thenComparing(FailureModeStats::failureMode))
-                    .toList();
-        }
-    }
-
-    /** Counts and durations of a group of incidents. */
-    private static final class Tally {
-        int incidents;
-        int unresolved;
-        final DurationSample toAcknowledge = new DurationSample();
-        final DurationSample toResolve = new DurationSample();
-
-        void add(boolean isUnresolved, boolean acknowledged, long ttaMillis, boolean resolved, long ttrMillis) {
-            incidents++;
-            if (isUnresolved) {
-                unresolved++;
-            }
-            if (acknowledged) {
-                toAcknowledge.add(ttaMillis);
-            }
-            if (resolved) {
-                toResolve.add(ttrMillis);
-            }
-        }
-
-        DurationStats timeToAcknowledge() {
-            return toAcknowledge.stats();
-        }
-
-        DurationStats timeToResolve() {
-            return toResolve.stats();
-        }
     }
 }

@@ -45,7 +45,7 @@ public final class ReportJson {
         for (NoisyFingerprint fingerprint : report.noisiestFingerprints()) {
             fingerprints.addObject().put("fingerprint", fingerprint.fingerprint())
                     .put("incidents", fingerprint.incidents()).put("alerts", fingerprint.alerts())
-                    .put("last_seen", time(fingerprint.lastSeen()));
+                    .put("last_seen", fingerprint.lastSeen() == null ? null : time(fingerprint.lastSeen()));
         }
 
         ObjectNode open = root.putObject("open_incidents").put("total", report.openTotal());

@@ -132,7 +132,7 @@ public final class ReportText {
     }
 
     private static String time(Instant instant) {
-        return MINUTE.format(instant);
+        return instant == null ? DurationText.NONE : MINUTE.format(instant);
     }
 
     private static String number(int n) {

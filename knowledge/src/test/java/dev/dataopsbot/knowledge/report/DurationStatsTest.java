@@ -1,6 +1,7 @@
 package dev.dataopsbot.knowledge.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.time.Duration;
 
@@ -61,5 +62,24 @@ class DurationStatsTest {
         assertEquals(5, DurationStats.rank(90, 5));
         assertEquals(9, DurationStats.rank(90, 10));
         assertEquals(10, DurationStats.rank(90, 11));
+    }
+
+    @Test
+    void a_group_concat_list_of_milliseconds_is_read_with_negatives_as_zero() {
+        DurationSample sample = new DurationSample();
+        sample.addAll("240000,-12,360000");
+        sample.addAll((String) null);
+        sample.addAll("7");
+
+        // 0, 7, 240000, 360000 ms: median rank 2, p90 rank 4
+        assertEquals(new DurationStats(4, Duration.ofMillis(7), Duration.ofMillis(360_000)), sample.stats());
+    }
+
+    @Test
+    void a_malformed_list_of_milliseconds_is_refused() {
+        DurationSample sample = new DurationSample();
+        assertThrows(IllegalArgumentException.class, () -> sample.addAll("12,4.5"));
+        assertThrows(IllegalArgumentException.class, () -> sample.addAll("12,,4"));
+        assertThrows(IllegalArgumentException.class, () -> sample.addAll("-"));
     }
 }

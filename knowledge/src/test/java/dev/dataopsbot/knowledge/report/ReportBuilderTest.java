@@ -130,6 +130,29 @@ class ReportBuilderTest {
     }
 
     @Test
+    void a_fingerprint_counts_every_incident_it_opened_in_the_window_and_its_last_alert() {
+        IncidentKey first = store.record(Alerts.expiredToken("orders", "load")).key();
+        lifecycle.resolve(first, "rotated", "ana");
+        clock.advance(Duration.ofDays(3));
+        IncidentKey second = store.record(Alerts.expiredToken("orders", "load")).key();
+        clock.advance(Duration.ofHours(3));
+        store.record(Alerts.expiredToken("orders", "load"));
+        lifecycle.resolve(second, "rotated again", "ana");
+        clock.advance(Duration.ofHours(30));
+        IncidentKey third = store.record(Alerts.expiredToken("orders", "load")).key();
+        clock.advance(Duration.ofHours(1));
+
+        assertEquals(List.of(new IncidentKey(1), new IncidentKey(2), new IncidentKey(3)), List.of(first, second, third));
+        ReliabilityReport report = new ReportBuilder(db).build(ReportWindow.parse("2d", clock));
+
+        // INC-1 is before the window; INC-2 (two alerts) and INC-3 (one) are in it
+        assertEquals(List.of(new NoisyFingerprint("credential_expiry system=snowflake dag=orders task=load", 2, 3,
+                clock.instant().minus(Duration.ofHours(1)))), report.noisiestFingerprints());
+        assertEquals(3, report.totals().alerts());
+        assertEquals(2, report.totals().incidents());
+    }
+
+    @Test
     void only_the_ten_noisiest_fingerprints_are_listed() {
         for (int topic = 0; topic < 12; topic++) {
             for (int alert = 0; alert <= topic; alert++) {
