@@ -1,0 +1,154 @@
+package dev.dataopsbot.knowledge.report;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * The report as plain text for a terminal: a heading, totals, then one aligned table per
+ * section. Times are UTC to the minute, durations as {@link DurationText} writes them, long
+ * titles and fingerprints are shortened (the JSON has them whole).
+ */
+public final class ReportText {
+
+    static final int MAX_TITLE_CHARS = 60;
+    static final int MAX_FINGERPRINT_CHARS = 80;
+
+    private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT)
+            .withZone(ZoneOffset.UTC);
+    private static final Pattern WHITESPACE = Pattern.compile("[\\s\\p{Cntrl}]+");
+
+    public String render(ReliabilityReport report) {
+        StringBuilder out = new StringBuilder();
+        ReportWindow window = report.window();
+        out.append("Reliability report (").append(window.spec()).append("): ").append(time(window.since()))
+                .append(" to ").append(time(window.until())).append("\n\n");
+        totals(out, report);
+        failureModes(out, report);
+        noisiest(out, report);
+        open(out, report);
+        severe(out, report);
+        return out.toString();
+    }
+
+    private static void totals(StringBuilder out, ReliabilityReport report) {
+        ReportTotals totals = report.totals();
+        if (totals.incidents() == 0) {
+            out.append("No incidents since ").append(time(report.window().since())).append('.');
+            if (totals.alerts() > 0) {
+                out.append(' ').append(count(totals.alerts(), "alert")).append(" on earlier incidents.");
+            }
+            out.append('\n');
+            return;
+        }
+        out.append(count(totals.incidents(), "incident")).append(" (").append(number(totals.unresolved()))
+                .append(" unresolved), ").append(count(totals.alerts(), "alert")).append('\n');
+        stats(out, "Time to acknowledge: ", totals.timeToAcknowledge());
+        stats(out, "Time to resolve:     ", totals.timeToResolve());
+    }
+
+    private static void stats(StringBuilder out, String label, DurationStats stats) {
+        out.append(label);
+        if (stats.measured() == 0) {
+            out.append(DurationText.NONE).append(" (none yet)\n");
+        } else {
+            out.append("median ").append(DurationText.format(stats.median())).append(", p90 ")
+                    .append(DurationText.format(stats.p90())).append(" (over ").append(number(stats.measured()))
+                    .append(")\n");
+        }
+    }
+
+    private static void failureModes(StringBuilder out, ReliabilityReport report) {
+        if (report.failureModes().isEmpty()) {
+            return;
+        }
+        out.append("\nBy failure mode (TTA: time to acknowledge, TTR: time to resolve; p90 by nearest rank)\n");
+        TextTable table = new TextTable("FAILURE MODE", ">INCIDENTS", ">UNRESOLVED", ">TTA MEDIAN", ">TTA P90",
+                ">TTR MEDIAN", ">TTR P90");
+        for (FailureModeStats mode : report.failureModes()) {
+            table.row(mode.failureMode(), number(mode.incidents()), number(mode.unresolved()),
+                    DurationText.format(mode.timeToAcknowledge().median()),
+                    DurationText.format(mode.timeToAcknowledge().p90()),
+                    DurationText.format(mode.timeToResolve().median()),
+                    DurationText.format(mode.timeToResolve().p90()));
+        }
+        table.appendTo(out);
+    }
+
+    private static void noisiest(StringBuilder out, ReliabilityReport report) {
+        if (report.noisiestFingerprints().isEmpty()) {
+            return;
+        }
+        out.append("\nNoisiest alerts (top ").append(ReportBuilder.NOISIEST_LIMIT).append(" fingerprints by alerts)\n");
+        TextTable table = new TextTable(">ALERTS", ">INCIDENTS", "LAST SEEN", "FINGERPRINT");
+        for (NoisyFingerprint fingerprint : report.noisiestFingerprints()) {
+            table.row(number(fingerprint.alerts()), number(fingerprint.incidents()), time(fingerprint.lastSeen()),
+                    shorten(fingerprint.fingerprint(), MAX_FINGERPRINT_CHARS));
+        }
+        table.appendTo(out);
+    }
+
+    private static void open(StringBuilder out, ReliabilityReport report) {
+        out.append("\nOpen incidents: ");
+        if (report.openTotal() == 0) {
+            out.append("none\n");
+            return;
+        }
+        out.append(number(report.openTotal()));
+        out.append(report.open().size() < report.openTotal()
+                ? " (oldest " + number(report.open().size()) + " shown)\n" : " (oldest first)\n");
+        if (report.open().isEmpty()) {
+            return;
+        }
+        TextTable table = new TextTable("KEY", ">AGE", "STATUS", "SEVERITY", "FAILURE MODE", "TITLE");
+        for (OpenIncident incident : report.open()) {
+            table.row(incident.key().toString(), DurationText.format(incident.age()), incident.status().id(),
+                    incident.severity(), incident.failureMode(), shorten(incident.title(), MAX_TITLE_CHARS));
+        }
+        table.appendTo(out);
+    }
+
+    private static void severe(StringBuilder out, ReliabilityReport report) {
+        out.append("\nSEV1/SEV2 incidents: ");
+        if (report.severeTotal() == 0) {
+            out.append("none\n");
+            return;
+        }
+        out.append(number(report.severeTotal()));
+        out.append(report.severe().size() < report.severeTotal()
+                ? " (newest " + number(report.severe().size()) + " shown)\n" : "\n");
+        if (report.severe().isEmpty()) {
+            return;
+        }
+        TextTable table = new TextTable("KEY", "SEVERITY", "DETECTED", "STATUS", ">TTR", "TITLE");
+        for (SevereIncident incident : report.severe()) {
+            table.row(incident.key().toString(), incident.severity(), time(incident.detectedAt()),
+                    incident.status().id(), DurationText.format(incident.timeToResolve()),
+                    shorten(incident.title(), MAX_TITLE_CHARS));
+        }
+        table.appendTo(out);
+    }
+
+    private static String time(Instant instant) {
+        return instant == null ? DurationText.NONE : MINUTE.format(instant);
+    }
+
+    private static String number(int n) {
+        return String.format(Locale.ROOT, "%,d", n);
+    }
+
+    private static String count(int n, String noun) {
+        return number(n) + " " + noun + (n == 1 ? "" : "s");
+    }
+
+    /** One line, at most {@code max} characters, an ellipsis where it was cut. */
+    static String shorten(String text, int max) {
+        String line = WHITESPACE.matcher(text == null ? "" : text).replaceAll(" ").strip();
+        if (line.codePointCount(0, line.length()) <= max) {
+            return line;
+        }
+        return line.substring(0, line.offsetByCodePoints(0, max - 1)) + "…";
+    }
+}

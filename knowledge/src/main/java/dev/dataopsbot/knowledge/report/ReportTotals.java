@@ -1,0 +1,12 @@
+package dev.dataopsbot.knowledge.report;
+
+/**
+ * The whole window at a glance.
+ *
+ * @param incidents  incidents detected in the window
+ * @param unresolved how many of those are not resolved yet
+ * @param alerts     alerts received in the window (also those of incidents detected earlier)
+ */
+public record ReportTotals(int incidents, int unresolved, int alerts,
+                           DurationStats timeToAcknowledge, DurationStats timeToResolve) {
+}
