@@ -1,5 +1,7 @@
 package dev.dataopsbot.knowledge.summary;
 
+import java.util.regex.Pattern;
+
 /**
  * Escapes user text for the place it goes in markdown, so that no input (pipes, newlines, a
  * leading {@code #}, backtick fences, HTML tags) can leave its table cell or list item. Control
@@ -9,13 +11,14 @@ final class MarkdownText {
 
     static final String ELLIPSIS = "…";
     private static final String CELL_BREAK = "<br>";
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
     private MarkdownText() {
     }
 
     /** One line, whitespace runs squeezed to one space; safe at the start of a line and in a table cell. */
     static String inline(String text) {
-        String line = clean(text).replaceAll("\\s+", " ");
+        String line = WHITESPACE.matcher(clean(text)).replaceAll(" ");
         StringBuilder out = new StringBuilder(line.length() + 8);
         escapeLine(line, true, true, out);
         return out.toString();
@@ -59,7 +62,7 @@ final class MarkdownText {
 
     /** An inline code span around one line of text, whatever backticks it holds; not for table cells. */
     static String code(String text) {
-        String line = clean(text).replaceAll("\\s+", " ");
+        String line = WHITESPACE.matcher(clean(text)).replaceAll(" ");
         String fence = "`".repeat(longestRun(line, '`') + 1);
         String pad = line.startsWith("`") || line.endsWith("`") ? " " : "";
         return fence + pad + line + pad + fence;

@@ -84,7 +84,7 @@ final class OverviewSection implements SummarySection {
             return Optional.empty();
         }
         String text = resolutions.get(resolutions.size() - 1).text();
-        return Optional.of(MarkdownText.inline(MarkdownText.truncate(text.strip().replaceAll("\\s+", " "), FIX_CHARS)));
+        return Optional.of(MarkdownText.inline(MarkdownText.truncate(text.strip(), FIX_CHARS)));
     }
 
     private static String where(SourceIdentity source) {

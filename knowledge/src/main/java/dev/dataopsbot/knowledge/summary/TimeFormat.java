@@ -2,8 +2,8 @@ package dev.dataopsbot.knowledge.summary;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.Optional;
 
 /**
@@ -14,14 +14,31 @@ import java.util.Optional;
 final class TimeFormat {
 
     static final String UNKNOWN = "unknown";
-    private static final DateTimeFormatter UTC = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
-            .withZone(ZoneOffset.UTC);
 
     private TimeFormat() {
     }
 
+    /** Formatted by hand: a 10,000-event timeline formats 10,000 times, and this is cheaper than a DateTimeFormatter. */
     static String utc(Instant instant) {
-        return UTC.format(instant);
+        LocalDateTime t = LocalDateTime.ofEpochSecond(instant.getEpochSecond(), 0, ZoneOffset.UTC);
+        StringBuilder out = new StringBuilder(23);
+        int year = t.getYear();
+        if (year < 1000 || year > 9999) {
+            out.append(year);
+        } else {
+            out.append((char) ('0' + year / 1000)).append((char) ('0' + year / 100 % 10))
+                    .append((char) ('0' + year / 10 % 10)).append((char) ('0' + year % 10));
+        }
+        two(out.append('-'), t.getMonthValue());
+        two(out.append('-'), t.getDayOfMonth());
+        two(out.append(' '), t.getHour());
+        two(out.append(':'), t.getMinute());
+        two(out.append(':'), t.getSecond());
+        return out.append(" UTC").toString();
+    }
+
+    private static void two(StringBuilder out, int value) {
+        out.append((char) ('0' + value / 10)).append((char) ('0' + value % 10));
     }
 
     static String duration(Duration duration) {

@@ -26,5 +26,7 @@ class TimeFormatTest {
     @Test
     void times_are_utc_to_the_second() {
         assertEquals("2026-11-25 03:12:10 UTC", TimeFormat.utc(Instant.parse("2026-11-25T03:12:10.999Z")));
+        assertEquals("1999-01-02 00:00:05 UTC", TimeFormat.utc(Instant.parse("1999-01-02T00:00:05Z")));
+        assertEquals("1970-01-01 00:00:00 UTC", TimeFormat.utc(Instant.EPOCH.minusMillis(1).plusMillis(1)));
     }
 }
