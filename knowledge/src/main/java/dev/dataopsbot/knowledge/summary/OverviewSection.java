@@ -93,7 +93,7 @@ final class OverviewSection implements SummarySection {
         return system.isEmpty() || object.isEmpty() ? system + object : system + ", " + object;
     }
 
-    static String times(int n) {
+    private static String times(int n) {
         return n == 1 ? "once" : n + " times";
     }
 }

@@ -144,6 +144,27 @@ class PostIncidentSummaryTest {
     }
 
     @Test
+    void a_reopened_incident_lists_both_resolutions_and_the_reopening_and_is_fixed_by_the_last() {
+        clock.advance(Duration.between(IncidentScenes.PREVIOUS_START, IncidentScenes.START));
+        IncidentKey key = scenes.justOpened();
+        lifecycle.resolve(key, "Restarted the consumer", "U07ALICE");
+        clock.advance(Duration.ofMinutes(30));
+        lifecycle.reopen(key, "timed out again", "U08BOB");
+        clock.advance(Duration.ofMinutes(10));
+        lifecycle.resolve(key, "Raised the broker request timeout", "U07ALICE");
+
+        String markdown = summary.render(IncidentHistory.load(store, key), List.of());
+
+        assertTrue(markdown.contains("- **Status:** resolved (reopened once)\n"), markdown);
+        assertTrue(markdown.contains("- **Fixed by:** Raised the broker request timeout\n"), markdown);
+        assertTrue(markdown.contains("- **Duration:** 40 min, "), markdown);
+        assertEquals(List.of("- **Resolved** 2026-11-25 03:12:10 UTC by U07ALICE: Restarted the consumer",
+                "- **Reopened** 2026-11-25 03:42:10 UTC by U08BOB: timed out again",
+                "- **Resolved** 2026-11-25 03:52:10 UTC by U07ALICE: Raised the broker request timeout"),
+                sectionLines(markdown, "Resolution").stream().filter(l -> l.startsWith("- ")).toList());
+    }
+
+    @Test
     void loading_an_unknown_incident_names_the_key() {
         IncidentNotFoundException e = assertThrows(IncidentNotFoundException.class,
                 () -> IncidentHistory.load(store, new IncidentKey(42)));
