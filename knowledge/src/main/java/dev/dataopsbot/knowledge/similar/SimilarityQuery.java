@@ -1,0 +1,139 @@
+package dev.dataopsbot.knowledge.similar;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.index.TermStates;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.ConstantScoreQuery;
+import org.apache.lucene.search.DisjunctionMaxQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermQuery;
+
+/**
+ * Turns a {@link SimilarIncidentQuery} into a Lucene query over the past-incident index.
+ *
+ * <p>Which past incidents qualify, so that unrelated ones are never shown:
+ * <ul>
+ *   <li>one of the same failure mode always does (a mode shared with nothing else in the text is
+ *       still a hint of what fixed it), and scores {@link #MODE_WEIGHT} on top of its text score;</li>
+ *   <li>one of another mode only when it shares at least {@link #OTHER_MODE_SHARE} of the query's
+ *       terms that occur in the index, and at least two: the same alert classified differently
+ *       then or now. The {@code unknown} mode is no evidence of likeness, so it is treated as
+ *       another mode.</li>
+ * </ul>
+ * Text is BM25 over title (×1.5), evidence (×1) and resolution with notes (×0.5); the failing
+ * system adds {@link #SYSTEM_WEIGHT}. Terms come from the analyser as in the runbook index, and
+ * nothing the user wrote is parsed as query syntax.
+ */
+final class SimilarityQuery {
+
+    /** A shared failure mode is worth about as much as three rare shared words. */
+    static final float MODE_WEIGHT = 10f;
+    static final float SYSTEM_WEIGHT = 2f;
+    static final double OTHER_MODE_SHARE = 0.6;
+    static final String UNKNOWN_MODE = "unknown";
+    private static final int MAX_QUERY_TERMS = 20;
+
+    private final Analyzer analyzer;
+
+    SimilarityQuery(Analyzer analyzer) {
+        this.analyzer = analyzer;
+    }
+
+    /** The query, or null when nothing can qualify (no usable mode and too few known terms). */
+    Query build(IndexSearcher searcher, SimilarIncidentQuery query) throws IOException {
+        List<Query> terms = new ArrayList<>();
+        for (String term : terms(query.text())) {
+            Query group = termGroup(searcher, term);
+            if (group != null) {
+                terms.add(group);
+            }
+        }
+        Query system = query.system().isBlank() ? null : new BoostQuery(new ConstantScoreQuery(
+                new TermQuery(new Term(PastIncidentDocument.SYSTEM, PastIncidentDocument.system(query.system())))),
+                SYSTEM_WEIGHT);
+        List<Query> tiers = new ArrayList<>();
+        if (!query.failureMode().isEmpty() && !query.failureMode().equals(UNKNOWN_MODE)) {
+            BooleanQuery.Builder sameMode = new BooleanQuery.Builder().add(new BoostQuery(new ConstantScoreQuery(
+                    new TermQuery(new Term(PastIncidentDocument.MODE, query.failureMode()))), MODE_WEIGHT), Occur.MUST);
+            terms.forEach(t -> sameMode.add(t, Occur.SHOULD));
+            addIfPresent(sameMode, system);
+            tiers.add(sameMode.build());
+        }
+        if (terms.size() >= 2) {
+            BooleanQuery.Builder shared = new BooleanQuery.Builder()
+                    .setMinimumNumberShouldMatch(Math.max(2, (int) Math.ceil(terms.size() * OTHER_MODE_SHARE)));
+            terms.forEach(t -> shared.add(t, Occur.SHOULD));
+            BooleanQuery.Builder anyMode = new BooleanQuery.Builder().add(shared.build(), Occur.MUST);
+            addIfPresent(anyMode, system);
+            tiers.add(anyMode.build());
+        }
+        if (tiers.isEmpty()) {
+            return null;
+        }
+        // a same-mode incident matches both tiers; the max keeps its same-mode score
+        Query eligible = tiers.size() == 1 ? tiers.get(0) : new DisjunctionMaxQuery(tiers, 0f);
+        if (query.exclude() == null) {
+            return eligible;
+        }
+        return new BooleanQuery.Builder().add(eligible, Occur.MUST)
+                .add(new TermQuery(PastIncidentDocument.key(query.exclude())), Occur.MUST_NOT).build();
+    }
+
+    private static void addIfPresent(BooleanQuery.Builder builder, Query clause) {
+        if (clause != null) {
+            builder.add(clause, Occur.SHOULD);
+        }
+    }
+
+    /** The term in each text field that holds it, or null when no past incident contains it. */
+    private static Query termGroup(IndexSearcher searcher, String text) throws IOException {
+        BooleanQuery.Builder group = new BooleanQuery.Builder();
+        int fields = 0;
+        fields += addTerm(group, searcher, PastIncidentDocument.TITLE, text, 1.5f);
+        fields += addTerm(group, searcher, PastIncidentDocument.EVIDENCE, text, 1f);
+        fields += addTerm(group, searcher, PastIncidentDocument.NOTES, text, 0.5f);
+        return fields == 0 ? null : group.build();
+    }
+
+    private static int addTerm(BooleanQuery.Builder group, IndexSearcher searcher, String field, String text,
+                               float boost) throws IOException {
+        Term term = new Term(field, text);
+        // the states found here are reused by the search: each term is looked up once
+        TermStates states = TermStates.build(searcher, term, true);
+        if (states.docFreq() == 0) {
+            return 0;
+        }
+        Query clause = new TermQuery(term, states);
+        group.add(boost == 1f ? clause : new BoostQuery(clause, boost), Occur.SHOULD);
+        return 1;
+    }
+
+    /** Distinct analysed terms of the text, at most {@link #MAX_QUERY_TERMS}, as the runbook index takes them. */
+    Set<String> terms(String text) throws IOException {
+        Set<String> terms = new LinkedHashSet<>();
+        try (TokenStream stream = analyzer.tokenStream(PastIncidentDocument.EVIDENCE, text)) {
+            CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+            stream.reset();
+            while (stream.incrementToken() && terms.size() < MAX_QUERY_TERMS) {
+                String t = term.toString();
+                if (t.length() > 1 && t.length() < 64 && !t.chars().allMatch(Character::isDigit)) {
+                    terms.add(t);
+                }
+            }
+            stream.end();
+        }
+        return terms;
+    }
+}
