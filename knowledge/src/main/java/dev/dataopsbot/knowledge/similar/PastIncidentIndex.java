@@ -4,11 +4,13 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
@@ -111,7 +113,7 @@ public final class PastIncidentIndex implements AutoCloseable {
                         return new IndexRefresh(IndexRefresh.Outcome.UNCHANGED, 0, 0, indexed);
                     }
                 }
-                PastIncidentWriter.Written written = writer.write(last);
+                PastIncidentWriter.Written written = writer.write(last, commit != null);
                 checked = null;
                 if (written == null) {
                     searchers.reopen(false);
@@ -175,17 +177,26 @@ public final class PastIncidentIndex implements AutoCloseable {
 
     private List<SimilarIncident> search(IndexSearcher searcher, SimilarIncidentQuery query, int limit)
             throws IOException {
-        Query lucene = queries.build(searcher, query);
-        if (lucene == null) {
-            return List.of();
+        List<Hit> best = new ArrayList<>();
+        for (Query lucene : queries.build(searcher, query)) {
+            TopFieldDocs top = searcher.search(lucene, limit, BEST_THEN_NEWEST, true);
+            for (ScoreDoc hit : top.scoreDocs) {
+                best.add(new Hit(hit.doc, hit.score, (Long) ((FieldDoc) hit).fields[1]));
+            }
         }
-        TopFieldDocs top = searcher.search(lucene, limit, BEST_THEN_NEWEST, true);
+        best.sort(Hit.BEST_THEN_NEWEST);
         StoredFields stored = searcher.storedFields();
-        List<SimilarIncident> hits = new ArrayList<>(top.scoreDocs.length);
-        for (ScoreDoc hit : top.scoreDocs) {
-            hits.add(PastIncidentDocument.hit(stored.document(hit.doc), hit.score));
+        List<SimilarIncident> hits = new ArrayList<>(limit);
+        for (Hit hit : best.subList(0, Math.min(limit, best.size()))) {
+            hits.add(PastIncidentDocument.hit(stored.document(hit.doc()), hit.score()));
         }
         return hits;
+    }
+
+    /** A hit of one of the queries; the queries match disjoint incidents. */
+    private record Hit(int doc, float score, long number) {
+        static final Comparator<Hit> BEST_THEN_NEWEST = Comparator.comparingDouble((Hit h) -> -h.score())
+                .thenComparing(Comparator.comparingLong(Hit::number).reversed());
     }
 
     /** The number of incidents in the searched commit. */

@@ -11,6 +11,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -54,19 +55,20 @@ final class PastIncidentReader {
     }
 
     Changes changedSince(Connection c, long watermark) throws SQLException {
-        List<Long> ids = new ArrayList<>();
+        // a range of the rowid, grouped here: GROUP BY in SQL makes SQLite scan the whole timeline index
+        Set<Long> ids = new TreeSet<>();
         long last = watermark;
         try (PreparedStatement select = c.prepareStatement(
-                "SELECT incident_id, max(id) FROM timeline_event WHERE id > ? GROUP BY incident_id ORDER BY incident_id")) {
+                "SELECT id, incident_id FROM timeline_event WHERE id > ? ORDER BY id")) {
             select.setLong(1, watermark);
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
-                    ids.add(rs.getLong(1));
-                    last = Math.max(last, rs.getLong(2));
+                    last = rs.getLong(1);
+                    ids.add(rs.getLong(2));
                 }
             }
         }
-        return new Changes(ids, last);
+        return new Changes(List.copyOf(ids), last);
     }
 
     /** Up to {@code limit} ids of resolved incidents after {@code afterId}, in id order. */

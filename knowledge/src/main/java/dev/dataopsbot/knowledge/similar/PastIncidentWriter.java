@@ -5,8 +5,10 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.apache.lucene.analysis.Analyzer;
@@ -51,9 +53,12 @@ final class PastIncidentWriter {
      * Updates the index to the database, rebuilding it when the last commit is unreadable, of
      * another format or ahead of {@code lastEventId}.
      *
+     * @param searchable whether this process could search the last commit it saw; if not, the
+     *                   commit is opened once more before it is rebuilt (another process may have
+     *                   just built it)
      * @return null when another process holds the write lock
      */
-    Written write(long lastEventId) throws IOException {
+    Written write(long lastEventId, boolean searchable) throws IOException {
         IndexWriter writer;
         boolean wiped = false;
         if (!emptyLockFile()) {
@@ -76,7 +81,8 @@ final class PastIncidentWriter {
             }
         }
         try (IndexWriter w = writer) {
-            Watermark committed = readableCommit();
+            Watermark committed = wiped ? null
+                    : searchable ? current(Watermark.of(liveCommitData(w))) : readableCommit();
             IndexRefresh refresh = committed == null || lastEventId < committed.lastEventId()
                     ? rebuild(w) : update(w, committed);
             w.commit();
@@ -116,11 +122,23 @@ final class PastIncidentWriter {
         }
     }
 
+    private static Map<String, String> liveCommitData(IndexWriter writer) {
+        Map<String, String> data = new HashMap<>();
+        Iterable<Map.Entry<String, String>> live = writer.getLiveCommitData();
+        if (live != null) {
+            live.forEach(e -> data.put(e.getKey(), e.getValue()));
+        }
+        return data;
+    }
+
+    private static Watermark current(Watermark watermark) {
+        return watermark.isCurrentFormat() ? watermark : null;
+    }
+
     /** The watermark of the last commit when a reader can open it and it is of this format; else null. */
     private Watermark readableCommit() {
         try (DirectoryReader reader = DirectoryReader.open(directory)) {
-            Watermark watermark = Watermark.of(reader);
-            return watermark.isCurrentFormat() ? watermark : null;
+            return current(Watermark.of(reader));
         } catch (IOException | IllegalArgumentException e) {
             return null;
         }

@@ -15,13 +15,13 @@ import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.ConstantScoreQuery;
-import org.apache.lucene.search.DisjunctionMaxQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
 
 /**
- * Turns a {@link SimilarIncidentQuery} into a Lucene query over the past-incident index.
+ * Turns a {@link SimilarIncidentQuery} into Lucene queries over the past-incident index: one for
+ * incidents of the same failure mode, one for the others.
  *
  * <p>Which past incidents qualify, so that unrelated ones are never shown:
  * <ul>
@@ -33,8 +33,9 @@ import org.apache.lucene.search.TermQuery;
  *       another mode.</li>
  * </ul>
  * Text is BM25 over title (×1.5), evidence (×1) and resolution with notes (×0.5); the failing
- * system adds {@link #SYSTEM_WEIGHT}. Terms come from the analyser as in the runbook index, and
- * nothing the user wrote is parsed as query syntax.
+ * system adds {@link #SYSTEM_WEIGHT}. Terms come from the analyser as in the runbook index, less
+ * the words of the mode and system names (titles repeat them), and nothing the user wrote is parsed
+ * as query syntax.
  */
 final class SimilarityQuery {
 
@@ -51,10 +52,19 @@ final class SimilarityQuery {
         this.analyzer = analyzer;
     }
 
-    /** The query, or null when nothing can qualify (no usable mode and too few known terms). */
-    Query build(IndexSearcher searcher, SimilarIncidentQuery query) throws IOException {
+    /**
+     * The queries to run, each searched on its own and the hits merged by score: the same-mode
+     * query first, then the one for other modes. Empty when nothing can qualify (no usable mode
+     * and too few known terms). Two plain searches cost less than one disjunction of both, which
+     * would score every same-mode incident twice.
+     */
+    List<Query> build(IndexSearcher searcher, SimilarIncidentQuery query) throws IOException {
+        Set<String> words = terms(query.text());
+        // the mode and the system count once, through their exact fields: as words they would match
+        // every incident of the mode (its title names it) and only cost time
+        words.removeAll(terms(query.failureMode().replace('_', ' ') + " " + query.failureMode() + " " + query.system()));
         List<Query> terms = new ArrayList<>();
-        for (String term : terms(query.text())) {
+        for (String term : words) {
             Query group = termGroup(searcher, term);
             if (group != null) {
                 terms.add(group);
@@ -63,32 +73,35 @@ final class SimilarityQuery {
         Query system = query.system().isBlank() ? null : new BoostQuery(new ConstantScoreQuery(
                 new TermQuery(new Term(PastIncidentDocument.SYSTEM, PastIncidentDocument.system(query.system())))),
                 SYSTEM_WEIGHT);
-        List<Query> tiers = new ArrayList<>();
-        if (!query.failureMode().isEmpty() && !query.failureMode().equals(UNKNOWN_MODE)) {
-            BooleanQuery.Builder sameMode = new BooleanQuery.Builder().add(new BoostQuery(new ConstantScoreQuery(
-                    new TermQuery(new Term(PastIncidentDocument.MODE, query.failureMode()))), MODE_WEIGHT), Occur.MUST);
+        boolean usableMode = !query.failureMode().isEmpty() && !query.failureMode().equals(UNKNOWN_MODE);
+        TermQuery mode = new TermQuery(new Term(PastIncidentDocument.MODE, query.failureMode()));
+        List<Query> queries = new ArrayList<>();
+        if (usableMode) {
+            BooleanQuery.Builder sameMode = new BooleanQuery.Builder()
+                    .add(new BoostQuery(new ConstantScoreQuery(mode), MODE_WEIGHT), Occur.MUST);
             terms.forEach(t -> sameMode.add(t, Occur.SHOULD));
             addIfPresent(sameMode, system);
-            tiers.add(sameMode.build());
+            queries.add(excluding(sameMode, query));
         }
         if (terms.size() >= 2) {
             BooleanQuery.Builder shared = new BooleanQuery.Builder()
                     .setMinimumNumberShouldMatch(Math.max(2, (int) Math.ceil(terms.size() * OTHER_MODE_SHARE)));
             terms.forEach(t -> shared.add(t, Occur.SHOULD));
-            BooleanQuery.Builder anyMode = new BooleanQuery.Builder().add(shared.build(), Occur.MUST);
-            addIfPresent(anyMode, system);
-            tiers.add(anyMode.build());
+            BooleanQuery.Builder otherModes = new BooleanQuery.Builder().add(shared.build(), Occur.MUST);
+            addIfPresent(otherModes, system);
+            if (usableMode) {
+                otherModes.add(mode, Occur.MUST_NOT);
+            }
+            queries.add(excluding(otherModes, query));
         }
-        if (tiers.isEmpty()) {
-            return null;
+        return queries;
+    }
+
+    private static Query excluding(BooleanQuery.Builder builder, SimilarIncidentQuery query) {
+        if (query.exclude() != null) {
+            builder.add(new TermQuery(PastIncidentDocument.key(query.exclude())), Occur.MUST_NOT);
         }
-        // a same-mode incident matches both tiers; the max keeps its same-mode score
-        Query eligible = tiers.size() == 1 ? tiers.get(0) : new DisjunctionMaxQuery(tiers, 0f);
-        if (query.exclude() == null) {
-            return eligible;
-        }
-        return new BooleanQuery.Builder().add(eligible, Occur.MUST)
-                .add(new TermQuery(PastIncidentDocument.key(query.exclude())), Occur.MUST_NOT).build();
+        return builder.build();
     }
 
     private static void addIfPresent(BooleanQuery.Builder builder, Query clause) {
