@@ -4,7 +4,8 @@ package dev.dataopsbot.knowledge.similar;
  * What a refresh of the past-incident index did.
  *
  * @param indexed   resolved incidents (re)indexed
- * @param removed   incidents taken out because they are no longer resolved
+ * @param removed   changed incidents that are not resolved (reopened, or new and still open):
+ *                  taken out of the index if they were in it
  * @param watermark the last timeline event the searched index reflects
  */
 public record IndexRefresh(Outcome outcome, int indexed, int removed, long watermark) {

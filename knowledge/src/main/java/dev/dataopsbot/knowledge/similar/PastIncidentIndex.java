@@ -113,7 +113,7 @@ public final class PastIncidentIndex implements AutoCloseable {
                         return new IndexRefresh(IndexRefresh.Outcome.UNCHANGED, 0, 0, indexed);
                     }
                 }
-                PastIncidentWriter.Written written = writer.write(last, commit != null);
+                IndexRefresh written = writer.write(last, commit != null);
                 checked = null;
                 if (written == null) {
                     searchers.reopen(false);
@@ -121,8 +121,8 @@ public final class PastIncidentIndex implements AutoCloseable {
                     return new IndexRefresh(IndexRefresh.Outcome.LOCKED, 0, 0,
                             searched == null ? 0 : searched.watermark().lastEventId());
                 }
-                searchers.reopen(written.wiped());
-                return written.refresh();
+                searchers.reopen(written.outcome() == IndexRefresh.Outcome.REBUILT);
+                return written;
             } catch (IOException e) {
                 throw new PastIncidentIndexException("cannot update the past-incident index in " + folder + ": " + e
                         + "; deleting the folder makes the next start rebuild it from the incident database", e);

@@ -76,12 +76,12 @@ final class PastIncidentSearchers implements AutoCloseable {
     }
 
     /**
-     * Moves searches to the folder's last commit. After a wipe the files were replaced under the
-     * old reader, so new searchers are opened instead of refreshing the old ones.
+     * Moves searches to the folder's last commit. A rebuilt index may reuse the old file names (its
+     * folder was deleted or wiped), so it gets new searchers instead of refreshing the old ones.
      */
-    void reopen(boolean afterWipe) throws IOException {
+    void reopen(boolean rebuilt) throws IOException {
         SearcherManager current = manager;
-        if (current != null && !afterWipe) {
+        if (current != null && !rebuilt) {
             try {
                 current.maybeRefresh();
                 return;

@@ -33,10 +33,6 @@ final class PastIncidentWriter {
 
     static final String READING = "cannot read incidents for the past-incident index from";
 
-    /** What a write did, and whether the old files were deleted first. */
-    record Written(IndexRefresh refresh, boolean wiped) {
-    }
-
     private final IncidentDatabase database;
     private final FSDirectory directory;
     private final Analyzer analyzer;
@@ -58,7 +54,7 @@ final class PastIncidentWriter {
      *                   just built it)
      * @return null when another process holds the write lock
      */
-    Written write(long lastEventId, boolean searchable) throws IOException {
+    IndexRefresh write(long lastEventId, boolean searchable) throws IOException {
         IndexWriter writer;
         boolean wiped = false;
         if (!emptyLockFile()) {
@@ -86,7 +82,7 @@ final class PastIncidentWriter {
             IndexRefresh refresh = committed == null || lastEventId < committed.lastEventId()
                     ? rebuild(w) : update(w, committed);
             w.commit();
-            return new Written(refresh, wiped);
+            return refresh;
         }
     }
 

@@ -8,9 +8,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 
 import org.apache.lucene.index.IndexWriter;
@@ -244,6 +249,66 @@ class PastIncidentIndexTest {
 
             assertEquals(IndexRefresh.Outcome.UPDATED, index.refresh().outcome());
             assertEquals(List.of(second, first), keys(index.search(EXPIRED_SNOWFLAKE_TOKEN, 3)));
+        }
+    }
+
+    @Test
+    void opening_while_another_process_holds_the_lock_of_a_missing_index_finds_nothing_and_does_not_fail()
+            throws IOException {
+        IncidentKey key = resolved(Alerts.expiredToken("orders_daily", "load_orders"), Duration.ofMinutes(5), "rotated");
+        try (Directory dir = FSDirectory.open(Files.createDirectories(dataDir.resolve(PastIncidentIndex.FOLDER)))) {
+            try (Lock held = dir.obtainLock(IndexWriter.WRITE_LOCK_NAME);
+                 PastIncidentIndex index = PastIncidentIndex.open(db, dataDir)) {
+                assertEquals(List.of(), index.search(EXPIRED_SNOWFLAKE_TOKEN, 3));
+                assertEquals(IndexRefresh.Outcome.LOCKED, index.refresh().outcome());
+            }
+        }
+        try (PastIncidentIndex index = PastIncidentIndex.open(db, dataDir)) {
+            assertEquals(List.of(key), keys(index.search(EXPIRED_SNOWFLAKE_TOKEN, 3)));
+        }
+    }
+
+    @Test
+    void an_index_folder_deleted_while_open_is_rebuilt_on_the_next_change() throws IOException {
+        IncidentKey first = resolved(Alerts.expiredToken("orders_daily", "load_orders"), Duration.ofMinutes(5), "rotated");
+        try (PastIncidentIndex index = PastIncidentIndex.open(db, dataDir)) {
+            deleteRecursively(dataDir.resolve("index"));
+            IncidentKey second = resolved(Alerts.expiredToken("orders_daily", "load_customers"), Duration.ofMinutes(9), "rotated");
+
+            IndexRefresh refresh = index.refresh();
+
+            assertEquals(IndexRefresh.Outcome.REBUILT, refresh.outcome());
+            assertEquals(List.of(second, first), keys(index.search(EXPIRED_SNOWFLAKE_TOKEN, 3)));
+        }
+    }
+
+    @Test
+    void searches_on_other_threads_run_through_refreshes() throws Exception {
+        resolved(Alerts.expiredToken("orders_daily", "load_orders"), Duration.ofMinutes(5), "rotated");
+        try (PastIncidentIndex index = PastIncidentIndex.open(db, dataDir)) {
+            AtomicBoolean done = new AtomicBoolean();
+            ExecutorService threads = Executors.newFixedThreadPool(3);
+            List<Future<Integer>> searchers = new ArrayList<>();
+            for (int t = 0; t < 3; t++) {
+                searchers.add(threads.submit(() -> {
+                    int searches = 0;
+                    while (!done.get() || searches == 0) {
+                        assertTrue(!index.search(EXPIRED_SNOWFLAKE_TOKEN, 3).isEmpty());
+                        searches++;
+                    }
+                    return searches;
+                }));
+            }
+            for (int i = 0; i < 15; i++) {
+                resolved(Alerts.expiredToken("orders_daily", "task_" + i), Duration.ofMinutes(i), "rotated");
+                assertEquals(IndexRefresh.Outcome.UPDATED, index.refresh().outcome());
+            }
+            done.set(true);
+            for (Future<Integer> searcher : searchers) {
+                assertTrue(searcher.get() > 0); // rethrows what a search thread threw
+            }
+            threads.shutdown();
+            assertEquals(16, index.size());
         }
     }
 
