@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -22,21 +23,31 @@ import org.sqlite.SQLiteConfig;
 public final class IncidentDatabase implements AutoCloseable {
 
     public static final String FILE_NAME = "dataops.db";
-    static final int BUSY_TIMEOUT_MS = 5_000;
+    static final Duration BUSY_TIMEOUT = Duration.ofSeconds(5);
     private static final byte[] SQLITE_HEADER = "SQLite format 3\0".getBytes(StandardCharsets.US_ASCII);
 
     private final Path file;
     private final Connection connection;
+    private final SqliteErrors errors;
     /** One connection serves every thread of this process; SQLite's locks order the processes. */
     private final ReentrantLock lock = new ReentrantLock();
 
-    private IncidentDatabase(Path file, Connection connection) {
+    private IncidentDatabase(Path file, Connection connection, SqliteErrors errors) {
         this.file = file;
         this.connection = connection;
+        this.errors = errors;
     }
 
     /** Opens (creating the folder and file when missing) and migrates the database in {@code dataDir}. */
     public static IncidentDatabase open(Path dataDir) {
+        return open(dataDir, BUSY_TIMEOUT);
+    }
+
+    /**
+     * As {@link #open(Path)}, waiting at most {@code busyTimeout} for another process's lock
+     * before a command fails (tests use a short one).
+     */
+    static IncidentDatabase open(Path dataDir, Duration busyTimeout) {
         Path file = dataDir.resolve(FILE_NAME);
         try {
             Files.createDirectories(dataDir);
@@ -51,16 +62,17 @@ public final class IncidentDatabase implements AutoCloseable {
         SQLiteConfig config = new SQLiteConfig();
         config.setJournalMode(SQLiteConfig.JournalMode.WAL);
         config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
-        config.setBusyTimeout(BUSY_TIMEOUT_MS);
+        config.setBusyTimeout(Math.toIntExact(busyTimeout.toMillis()));
         config.enforceForeignKeys(true);
+        SqliteErrors errors = new SqliteErrors(file, busyTimeout);
         Connection connection = null;
         try {
             connection = config.createConnection("jdbc:sqlite:" + file.toAbsolutePath());
             Migrations.apply(connection, file);
-            return new IncidentDatabase(file, connection);
+            return new IncidentDatabase(file, connection, errors);
         } catch (SQLException e) {
             closeQuietly(connection);
-            throw SqliteErrors.describe("cannot open the incident database", file, e);
+            throw errors.describe("cannot open the incident database", e);
         } catch (RuntimeException e) {
             closeQuietly(connection);
             throw e;
@@ -99,7 +111,7 @@ public final class IncidentDatabase implements AutoCloseable {
         try {
             return Migrations.version(connection);
         } catch (SQLException e) {
-            throw SqliteErrors.describe("cannot read the schema version of", file, e);
+            throw errors.describe("cannot read the schema version of", e);
         }
     }
 
@@ -150,7 +162,7 @@ public final class IncidentDatabase implements AutoCloseable {
                 }
             }
         } catch (SQLException e) {
-            throw SqliteErrors.describe(doing, file, e);
+            throw errors.describe(doing, e);
         } finally {
             lock.unlock();
         }
@@ -169,7 +181,7 @@ public final class IncidentDatabase implements AutoCloseable {
         try {
             connection.close();
         } catch (SQLException e) {
-            throw SqliteErrors.describe("cannot close", file, e);
+            throw errors.describe("cannot close", e);
         }
     }
 }
