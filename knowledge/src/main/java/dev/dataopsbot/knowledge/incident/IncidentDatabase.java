@@ -3,6 +3,9 @@ package dev.dataopsbot.knowledge.incident;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -52,12 +55,17 @@ public final class IncidentDatabase implements AutoCloseable {
         try {
             Files.createDirectories(dataDir);
         } catch (IOException e) {
-            throw new StoreException("cannot create the data folder " + dataDir + ": " + e.getMessage(), e);
+            throw new StoreException("cannot create the data folder " + dataDir + ": " + reason(e)
+                    + "; point DATAOPS_DATA_DIR/--data-dir at a writable folder", e);
         }
-        if (Files.exists(file)) {
+        boolean exists = Files.exists(file);
+        if (exists) {
             requireSqlite(file);
-        } else if (!Files.isWritable(dataDir)) {
-            throw new StoreException("cannot create " + file + ": the data folder is read-only");
+        }
+        if (!Files.isWritable(dataDir)) {
+            throw new StoreException("cannot " + (exists ? "open " : "create ") + file + ": the data folder is "
+                    + "read-only (SQLite keeps its -wal and -shm files beside the database); make it writable or "
+                    + "point DATAOPS_DATA_DIR/--data-dir elsewhere");
         }
         SQLiteConfig config = new SQLiteConfig();
         config.setJournalMode(SQLiteConfig.JournalMode.WAL);
@@ -90,6 +98,16 @@ public final class IncidentDatabase implements AutoCloseable {
         } catch (IOException e) {
             throw new StoreException("cannot read " + file + ": " + e.getMessage(), e);
         }
+    }
+
+    private static String reason(IOException e) {
+        if (e instanceof FileAlreadyExistsException) {
+            return "a file of that name is in the way";
+        }
+        if (e instanceof AccessDeniedException) {
+            return "permission denied";
+        }
+        return e instanceof FileSystemException fs && fs.getReason() != null ? fs.getReason() : e.getMessage();
     }
 
     private static void closeQuietly(Connection connection) {
