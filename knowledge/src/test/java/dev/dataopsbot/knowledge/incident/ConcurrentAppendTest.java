@@ -37,7 +37,6 @@ class ConcurrentAppendTest {
     void two_threads_and_two_processes_recording_one_fingerprint_share_one_incident_and_lose_no_event()
             throws Exception {
         Path dataDir = temp.resolve("data");
-        IncidentDatabase.open(dataDir).close();
         Collection<String> reports = new ConcurrentLinkedQueue<>();
         ExecutorService threads = Executors.newFixedThreadPool(2);
         try (IncidentDatabase db = IncidentDatabase.open(dataDir);
@@ -92,6 +91,36 @@ class ConcurrentAppendTest {
                         "the notes of " + label + ", each once and in order");
             }
             assertEquals(1, count(db, "SELECT count(*) FROM runbook_suggestion"));
+        }
+    }
+
+    /**
+     * Each {@link IncidentDatabase} has its own connection, which SQLite locks against the others
+     * as it would another process's: a bot and a CLI command starting on an empty data folder.
+     */
+    @Test
+    void databases_opened_at_once_on_a_new_data_folder_migrate_it_once() throws Exception {
+        ExecutorService threads = Executors.newFixedThreadPool(4);
+        try {
+            for (int round = 1; round <= 10; round++) {
+                Path dataDir = temp.resolve("round-" + round);
+                CountDownLatch go = new CountDownLatch(1);
+                List<Future<Integer>> opens = new ArrayList<>();
+                for (int i = 0; i < 4; i++) {
+                    opens.add(threads.submit(() -> {
+                        go.await();
+                        try (IncidentDatabase db = IncidentDatabase.open(dataDir)) {
+                            return db.schemaVersion();
+                        }
+                    }));
+                }
+                go.countDown();
+                for (Future<Integer> open : opens) {
+                    assertEquals(Migrations.latest(), open.get(WAIT.toSeconds(), TimeUnit.SECONDS), "round " + round);
+                }
+            }
+        } finally {
+            threads.shutdownNow();
         }
     }
 
