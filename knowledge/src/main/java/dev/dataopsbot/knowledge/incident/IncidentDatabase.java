@@ -3,11 +3,15 @@ package dev.dataopsbot.knowledge.incident;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -22,45 +26,61 @@ import org.sqlite.SQLiteConfig;
 public final class IncidentDatabase implements AutoCloseable {
 
     public static final String FILE_NAME = "dataops.db";
-    static final int BUSY_TIMEOUT_MS = 5_000;
+    static final Duration BUSY_TIMEOUT = Duration.ofSeconds(5);
     private static final byte[] SQLITE_HEADER = "SQLite format 3\0".getBytes(StandardCharsets.US_ASCII);
 
     private final Path file;
     private final Connection connection;
+    private final SqliteErrors errors;
     /** One connection serves every thread of this process; SQLite's locks order the processes. */
     private final ReentrantLock lock = new ReentrantLock();
 
-    private IncidentDatabase(Path file, Connection connection) {
+    private IncidentDatabase(Path file, Connection connection, SqliteErrors errors) {
         this.file = file;
         this.connection = connection;
+        this.errors = errors;
     }
 
     /** Opens (creating the folder and file when missing) and migrates the database in {@code dataDir}. */
     public static IncidentDatabase open(Path dataDir) {
+        return open(dataDir, BUSY_TIMEOUT);
+    }
+
+    /**
+     * As {@link #open(Path)}, waiting at most {@code busyTimeout} for another process's lock
+     * before a command fails (tests use a short one).
+     */
+    static IncidentDatabase open(Path dataDir, Duration busyTimeout) {
         Path file = dataDir.resolve(FILE_NAME);
         try {
             Files.createDirectories(dataDir);
         } catch (IOException e) {
-            throw new StoreException("cannot create the data folder " + dataDir + ": " + e.getMessage(), e);
+            throw new StoreException("cannot create the data folder " + dataDir + ": " + reason(e)
+                    + "; point DATAOPS_DATA_DIR/--data-dir at a writable folder", e);
         }
-        if (Files.exists(file)) {
+        boolean exists = Files.exists(file);
+        if (exists) {
             requireSqlite(file);
-        } else if (!Files.isWritable(dataDir)) {
-            throw new StoreException("cannot create " + file + ": the data folder is read-only");
+        }
+        if (!Files.isWritable(dataDir)) {
+            throw new StoreException("cannot " + (exists ? "open " : "create ") + file + ": the data folder is "
+                    + "read-only (SQLite keeps its -wal and -shm files beside the database); make it writable or "
+                    + "point DATAOPS_DATA_DIR/--data-dir elsewhere");
         }
         SQLiteConfig config = new SQLiteConfig();
         config.setJournalMode(SQLiteConfig.JournalMode.WAL);
         config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
-        config.setBusyTimeout(BUSY_TIMEOUT_MS);
+        config.setBusyTimeout(Math.toIntExact(busyTimeout.toMillis()));
         config.enforceForeignKeys(true);
+        SqliteErrors errors = new SqliteErrors(file, busyTimeout);
         Connection connection = null;
         try {
             connection = config.createConnection("jdbc:sqlite:" + file.toAbsolutePath());
             Migrations.apply(connection, file);
-            return new IncidentDatabase(file, connection);
+            return new IncidentDatabase(file, connection, errors);
         } catch (SQLException e) {
             closeQuietly(connection);
-            throw SqliteErrors.describe("cannot open the incident database", file, e);
+            throw errors.describe("cannot open the incident database", e);
         } catch (RuntimeException e) {
             closeQuietly(connection);
             throw e;
@@ -78,6 +98,16 @@ public final class IncidentDatabase implements AutoCloseable {
         } catch (IOException e) {
             throw new StoreException("cannot read " + file + ": " + e.getMessage(), e);
         }
+    }
+
+    private static String reason(IOException e) {
+        if (e instanceof FileAlreadyExistsException) {
+            return "a file of that name is in the way";
+        }
+        if (e instanceof AccessDeniedException) {
+            return "permission denied";
+        }
+        return e instanceof FileSystemException fs && fs.getReason() != null ? fs.getReason() : e.getMessage();
     }
 
     private static void closeQuietly(Connection connection) {
@@ -99,7 +129,7 @@ public final class IncidentDatabase implements AutoCloseable {
         try {
             return Migrations.version(connection);
         } catch (SQLException e) {
-            throw SqliteErrors.describe("cannot read the schema version of", file, e);
+            throw errors.describe("cannot read the schema version of", e);
         }
     }
 
@@ -150,7 +180,7 @@ public final class IncidentDatabase implements AutoCloseable {
                 }
             }
         } catch (SQLException e) {
-            throw SqliteErrors.describe(doing, file, e);
+            throw errors.describe(doing, e);
         } finally {
             lock.unlock();
         }
@@ -169,7 +199,7 @@ public final class IncidentDatabase implements AutoCloseable {
         try {
             connection.close();
         } catch (SQLException e) {
-            throw SqliteErrors.describe("cannot close", file, e);
+            throw errors.describe("cannot close", e);
         }
     }
 }

@@ -15,8 +15,9 @@ import java.util.Locale;
 
 /**
  * Versioned schema migrations, applied in order when the database opens. The applied version is
- * {@code PRAGMA user_version}; each migration runs in its own transaction together with the
- * version bump, so a crash leaves the previous version intact. A database from a newer
+ * {@code PRAGMA user_version}; each migration runs in its own write transaction together with
+ * the version bump, so a crash leaves the previous version intact and a second process opening
+ * the same new file waits, then skips what the first applied. A database from a newer
  * dataops-bot is refused, never touched.
  */
 final class Migrations {
@@ -38,22 +39,35 @@ final class Migrations {
         }
         for (int next = current + 1; next <= latest(); next++) {
             String script = SCRIPTS.get(next - 1);
-            boolean autoCommit = connection.getAutoCommit();
-            connection.setAutoCommit(false);
             try (Statement statement = connection.createStatement()) {
-                for (String sql : statements(read(script))) {
-                    statement.executeUpdate(sql);
+                // IMMEDIATE: another process opening the same new file waits here, then finds it applied
+                statement.execute("BEGIN IMMEDIATE");
+                boolean committed = false;
+                try {
+                    if (version(connection) < next) {
+                        for (String sql : statements(read(script))) {
+                            statement.executeUpdate(sql);
+                        }
+                        statement.executeUpdate("PRAGMA user_version = " + next);
+                    }
+                    statement.execute("COMMIT");
+                    committed = true;
+                } finally {
+                    if (!committed) {
+                        rollbackQuietly(statement);
+                    }
                 }
-                statement.executeUpdate("PRAGMA user_version = " + next);
-                connection.commit();
-            } catch (SQLException e) {
-                connection.rollback();
-                throw e;
-            } finally {
-                connection.setAutoCommit(autoCommit);
             }
         }
         return current;
+    }
+
+    private static void rollbackQuietly(Statement statement) {
+        try {
+            statement.execute("ROLLBACK");
+        } catch (SQLException ignored) {
+            // SQLite rolled back already; the error that got us here is the one to report
+        }
     }
 
     static int version(Connection connection) throws SQLException {

@@ -11,8 +11,12 @@ import java.nio.file.Path;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Random;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -71,6 +75,55 @@ class IncidentDatabaseTest {
     }
 
     @Test
+    void random_bytes_at_the_database_path_are_refused_and_left_alone() throws Exception {
+        Path file = temp.resolve(IncidentDatabase.FILE_NAME);
+        byte[] noise = new byte[16_384];
+        new Random(42).nextBytes(noise);
+        Files.write(file, noise);
+        StoreException e = assertThrows(StoreException.class, () -> IncidentDatabase.open(temp));
+        assertTrue(e.getMessage().startsWith(file + " is not an SQLite database"), e.getMessage());
+        assertArrayEquals(noise, Files.readAllBytes(file));
+        assertEquals(List.of(IncidentDatabase.FILE_NAME), files());
+    }
+
+    @Test
+    void a_truncated_database_is_refused_as_corrupt_and_left_alone() throws Exception {
+        byte[] whole = databaseWithIncidents();
+        for (int length : new int[] {whole.length / 2, 4096, 100, 20}) {
+            byte[] truncated = Arrays.copyOf(whole, length);
+            Path file = temp.resolve(IncidentDatabase.FILE_NAME);
+            Files.write(file, truncated);
+            StoreException e = assertThrows(StoreException.class, () -> IncidentDatabase.open(temp), "at " + length);
+            assertTrue(e.getMessage().startsWith("cannot open the incident database " + file + ": the "), e.getMessage());
+            assertTrue(e.getMessage().endsWith(length >= 100 ? "the database file is corrupt: restore it from a backup "
+                    + "(`db backup` makes one)" : "not an SQLite database"), e.getMessage());
+            assertArrayEquals(truncated, Files.readAllBytes(file), "at " + length);
+            assertEquals(List.of(IncidentDatabase.FILE_NAME), files());
+        }
+    }
+
+    @Test
+    void a_database_with_garbled_pages_fails_each_command_naming_the_file_and_is_left_alone() throws Exception {
+        byte[] garbled = databaseWithIncidents();
+        byte[] noise = new byte[garbled.length - 4096];
+        new Random(42).nextBytes(noise);
+        System.arraycopy(noise, 0, garbled, 4096, noise.length);
+        Path file = temp.resolve(IncidentDatabase.FILE_NAME);
+        Files.write(file, garbled);
+        try (IncidentDatabase db = IncidentDatabase.open(temp)) {
+            IncidentStore store = new IncidentStore(db, Clock.systemUTC());
+            StoreException list = assertThrows(StoreException.class, () -> store.list(false, 10));
+            assertEquals("cannot list the incidents in " + file + ": the database file is corrupt: restore it from a "
+                    + "backup (`db backup` makes one)", list.getMessage());
+            StoreException record = assertThrows(StoreException.class,
+                    () -> store.record(Alerts.expiredToken("orders_daily", "load_orders")));
+            assertTrue(record.getMessage().startsWith("cannot record the alert in " + file + ": the database file "
+                    + "is corrupt"), record.getMessage());
+        }
+        assertArrayEquals(garbled, Files.readAllBytes(file));
+    }
+
+    @Test
     void timeline_events_cannot_be_changed_or_deleted() throws Exception {
         try (IncidentDatabase db = IncidentDatabase.open(temp)) {
             insertIncident(db);
@@ -117,6 +170,29 @@ class IncidentDatabaseTest {
         List<String> statements = Migrations.statements(script);
         assertEquals(3, statements.size(), statements.toString());
         assertTrue(statements.get(1).startsWith("CREATE TRIGGER") && statements.get(1).endsWith("END;"));
+    }
+
+    /** The bytes of a checkpointed database holding 20 incidents with long notes; the file is removed. */
+    private byte[] databaseWithIncidents() throws Exception {
+        try (IncidentDatabase db = IncidentDatabase.open(temp)) {
+            IncidentStore store = new IncidentStore(db, Clock.systemUTC());
+            IncidentLifecycle lifecycle = new IncidentLifecycle(db, Clock.systemUTC(), text -> text);
+            for (int i = 0; i < 20; i++) {
+                IncidentKey key = store.record(Alerts.expiredToken("dag_" + i, "task")).key();
+                lifecycle.note(key, "n".repeat(3_000), false, "U1");
+            }
+        }
+        Path file = temp.resolve(IncidentDatabase.FILE_NAME);
+        byte[] bytes = Files.readAllBytes(file);
+        Files.delete(file);
+        assertEquals(List.of(), files());
+        return bytes;
+    }
+
+    private List<String> files() throws Exception {
+        try (Stream<Path> files = Files.list(temp)) {
+            return files.map(p -> p.getFileName().toString()).sorted().toList();
+        }
     }
 
     private static void insertIncident(IncidentDatabase db) throws SQLException {

@@ -1,0 +1,151 @@
+package dev.dataopsbot.knowledge.incident;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Text from alerts and from people is data: stored as given (capped), never run as SQL. */
+class HostileTextTest {
+
+    /** Quotes, comments, statement separators, a backslash, a NUL, an emoji, a right-to-left override. */
+    private static final String EVIL = "x'); DROP TABLE incident; -- \" OR 1=1; /* */ \\' \0 ; DELETE FROM timeline_event; "
+            + "🔥 ‮rtl";
+
+    @TempDir
+    Path temp;
+
+    private final SettableClock clock = new SettableClock(Instant.parse("2026-11-25T03:12:10.250Z"));
+    private IncidentDatabase db;
+    private IncidentStore store;
+    private IncidentLifecycle lifecycle;
+
+    @BeforeEach
+    void open() {
+        db = IncidentDatabase.open(temp);
+        store = new IncidentStore(db, clock);
+        lifecycle = new IncidentLifecycle(db, clock, text -> text);
+    }
+
+    @AfterEach
+    void close() {
+        db.close();
+    }
+
+    @Test
+    void sql_in_every_text_field_of_an_alert_and_of_every_command_is_stored_verbatim() throws Exception {
+        IncidentKey key = store.record(hostileAlert(EVIL, EVIL)).key();
+        lifecycle.acknowledge(key, EVIL);
+        lifecycle.changeSeverity(key, "SEV1", EVIL, EVIL);
+        lifecycle.statusUpdate(key, EVIL, null, EVIL);
+        lifecycle.note(key, EVIL, true, EVIL);
+        lifecycle.actionItem(key, EVIL, EVIL, EVIL);
+        lifecycle.mitigate(key, EVIL, EVIL);
+        lifecycle.resolve(key, EVIL, EVIL);
+        lifecycle.reopen(key, EVIL, EVIL);
+        lifecycle.summaryGenerated(key, EVIL, EVIL);
+        lifecycle.feedback(key, false, EVIL, EVIL, EVIL);
+        assertTrue(store.claimDelivery(EVIL, EVIL));
+        assertFalse(store.claimDelivery(EVIL, EVIL));
+
+        Incident incident = store.require(key);
+        assertEquals(List.of(EVIL, EVIL, EVIL, EVIL, EVIL, EVIL, EVIL), List.of(incident.title(), incident.source().system(),
+                incident.source().dagId(), incident.source().taskId(), incident.source().model(), incident.channel(),
+                incident.threadTs()));
+        StoredAlert alert = store.alerts(key).get(0);
+        assertEquals(EVIL, alert.text());
+        assertEquals(EVIL, alert.source());
+        assertEquals(EVIL, alert.fields().path("dag_id").asText());
+
+        List<TimelineEvent> events = store.timeline(key);
+        assertEquals(EVIL, events.get(1).detail().at("/evidence/0/text").asText());
+        assertEquals(EVIL, events.get(2).detail().at("/runbooks/0/title").asText());
+        List<TimelineEvent> byPeople = events.subList(3, events.size());
+        assertEquals(List.of(EventKind.ACKNOWLEDGED, EventKind.SEVERITY_CHANGED, EventKind.STATUS_UPDATE, EventKind.NOTE,
+                EventKind.ACTION_ITEM, EventKind.MITIGATED, EventKind.RESOLVED, EventKind.REOPENED,
+                EventKind.SUMMARY_GENERATED, EventKind.FEEDBACK), byPeople.stream().map(TimelineEvent::kind).toList());
+        byPeople.forEach(e -> assertEquals(EVIL, e.actor(), e.kind().id()));
+        assertEquals("SEV2 → SEV1: " + EVIL, byPeople.get(1).text());
+        byPeople.subList(2, byPeople.size()).forEach(e -> assertEquals(EVIL, e.text(), e.kind().id()));
+        assertEquals(EVIL, byPeople.get(4).detail().path("owner").asText());
+        assertEquals(EVIL, byPeople.get(9).detail().path("correct_mode").asText());
+
+        assertEquals(1, store.list(false, 10).size());
+        assertEquals(List.of("alert", "incident", "processed_event", "runbook_suggestion", "timeline_event"), tables());
+        assertEquals(List.of(EVIL, EVIL), delivery());
+    }
+
+    @Test
+    void huge_text_from_alerts_and_people_is_capped_with_a_marker() {
+        String mebibytes = "a".repeat(3 << 20);
+        IncidentKey key = store.record(hostileAlert("t".repeat(1_000), mebibytes)).key();
+        String huge = "h".repeat(25_000);
+        lifecycle.changeSeverity(key, "SEV1", huge, "U".repeat(1_000));
+        lifecycle.statusUpdate(key, huge, null, "U1");
+        lifecycle.note(key, huge, false, "U1");
+        lifecycle.actionItem(key, huge, "U1", "U1");
+        lifecycle.mitigate(key, huge, "U1");
+        lifecycle.resolve(key, huge, "U1");
+        lifecycle.reopen(key, huge, "U1");
+        lifecycle.summaryGenerated(key, huge, "U1");
+        lifecycle.feedback(key, true, null, huge, "U1");
+
+        String title = store.require(key).title();
+        assertEquals("t".repeat(300) + "\n… [cut: 700 more characters]", title);
+        String text = store.alerts(key).get(0).text();
+        assertEquals((1 << 20) + "\n… [cut: 2097152 more characters]".length(), text.length());
+        assertTrue(text.endsWith("\n… [cut: " + (2 << 20) + " more characters]"));
+        List<TimelineEvent> byPeople = store.timeline(key).subList(3, 12);
+        assertEquals("U".repeat(200), byPeople.get(0).actor());
+        for (TimelineEvent event : byPeople) {
+            assertTrue(event.text().endsWith("h".repeat(100) + "\n… [cut: 15000 more characters]"), event.kind().id());
+            assertTrue(event.text().length() < 10_100, event.kind().id());
+        }
+    }
+
+    /** An alert with {@code text} in every free-text field and {@code raw} as its body. */
+    private static AlertReport hostileAlert(String text, String raw) {
+        Map<String, String> entities = Map.of("system", text, "dag_id", text, "task_id", text, "model", text);
+        return new AlertReport(text, raw, text, "credential_expiry", 0.9, "SEV2", text, text, List.of(text), entities,
+                List.of(new AlertReport.EvidenceLine(1, text, text, "credential_expiry")),
+                List.of(new AlertReport.SuggestedRunbook(text, text, text, 1.0, text)), null, text, text);
+    }
+
+    private List<String> tables() {
+        return db.read("listing tables in", c -> {
+            List<String> names = new ArrayList<>();
+            try (Statement statement = c.createStatement(); ResultSet rs = statement.executeQuery(
+                    "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")) {
+                while (rs.next()) {
+                    names.add(rs.getString(1));
+                }
+            }
+            return names;
+        });
+    }
+
+    /** Source and id of the only processed delivery. */
+    private List<String> delivery() {
+        return db.read("reading deliveries in", c -> {
+            try (Statement statement = c.createStatement();
+                 ResultSet rs = statement.executeQuery("SELECT source, external_id FROM processed_event")) {
+                assertTrue(rs.next());
+                List<String> row = List.of(rs.getString(1), rs.getString(2));
+                assertFalse(rs.next());
+                return row;
+            }
+        });
+    }
+}
