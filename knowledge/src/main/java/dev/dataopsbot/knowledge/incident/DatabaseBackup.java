@@ -46,7 +46,7 @@ public final class DatabaseBackup {
             return Files.size(target);
         } catch (SQLException e) {
             deleteQuietly(target);
-            throw SqliteErrors.describe("cannot check the backup", target, e);
+            throw new SqliteErrors(target, IncidentDatabase.BUSY_TIMEOUT).describe("cannot check the backup", e);
         } catch (IOException e) {
             throw new StoreException("cannot read the size of " + target + ": " + e.getMessage(), e);
         }

@@ -27,6 +27,7 @@ public final class IncidentDatabase implements AutoCloseable {
 
     public static final String FILE_NAME = "dataops.db";
     static final Duration BUSY_TIMEOUT = Duration.ofSeconds(5);
+    private static final long RETRY_PAUSE_MS = 20;
     private static final byte[] SQLITE_HEADER = "SQLite format 3\0".getBytes(StandardCharsets.US_ASCII);
 
     private final Path file;
@@ -73,17 +74,34 @@ public final class IncidentDatabase implements AutoCloseable {
         config.setBusyTimeout(Math.toIntExact(busyTimeout.toMillis()));
         config.enforceForeignKeys(true);
         SqliteErrors errors = new SqliteErrors(file, busyTimeout);
-        Connection connection = null;
+        long deadline = System.nanoTime() + busyTimeout.toNanos();
+        while (true) {
+            Connection connection = null;
+            try {
+                connection = config.createConnection("jdbc:sqlite:" + file.toAbsolutePath());
+                Migrations.apply(connection, file);
+                return new IncidentDatabase(file, connection, errors);
+            } catch (SQLException e) {
+                closeQuietly(connection);
+                // switching a new file to WAL needs an exclusive lock, and SQLite answers BUSY at once,
+                // without its busy handler, while another connection opens the same new file
+                if (!SqliteErrors.isBusy(e) || System.nanoTime() > deadline) {
+                    throw errors.describe("cannot open the incident database", e);
+                }
+                pauseBeforeRetry();
+            } catch (RuntimeException e) {
+                closeQuietly(connection);
+                throw e;
+            }
+        }
+    }
+
+    private static void pauseBeforeRetry() {
         try {
-            connection = config.createConnection("jdbc:sqlite:" + file.toAbsolutePath());
-            Migrations.apply(connection, file);
-            return new IncidentDatabase(file, connection, errors);
-        } catch (SQLException e) {
-            closeQuietly(connection);
-            throw errors.describe("cannot open the incident database", e);
-        } catch (RuntimeException e) {
-            closeQuietly(connection);
-            throw e;
+            Thread.sleep(RETRY_PAUSE_MS);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new StoreException("interrupted while waiting to open the incident database", interrupted);
         }
     }
 

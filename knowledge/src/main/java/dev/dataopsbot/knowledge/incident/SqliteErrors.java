@@ -18,8 +18,18 @@ final class SqliteErrors {
         this.busyTimeout = busyTimeout;
     }
 
+    /** SQLITE_BUSY or SQLITE_LOCKED: another connection holds the lock. */
+    static boolean isBusy(SQLException e) {
+        int primary = primaryCode(e);
+        return primary == 5 || primary == 6;
+    }
+
+    private static int primaryCode(SQLException e) {
+        return e instanceof SQLiteException sqlite ? sqlite.getResultCode().code & 0xFF : -1;
+    }
+
     StoreException describe(String doing, SQLException e) {
-        int primary = e instanceof SQLiteException sqlite ? sqlite.getResultCode().code & 0xFF : -1;
+        int primary = primaryCode(e);
         String what = switch (primary) {
             case 5, 6 -> "the database is locked by another process (waited " + waited()
                     + "); nothing was written, try again";

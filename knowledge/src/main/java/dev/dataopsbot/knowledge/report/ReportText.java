@@ -1,10 +1,13 @@
 package dev.dataopsbot.knowledge.report;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.regex.Pattern;
+
+import dev.dataopsbot.knowledge.incident.DurationText;
 
 /**
  * The report as plain text for a terminal: a heading, totals, then one aligned table per
@@ -12,6 +15,9 @@ import java.util.regex.Pattern;
  * titles and fingerprints are shortened (the JSON has them whole).
  */
 public final class ReportText {
+
+    private static final String NONE = "—";
+
 
     static final int MAX_TITLE_CHARS = 60;
     static final int MAX_FINGERPRINT_CHARS = 80;
@@ -52,10 +58,10 @@ public final class ReportText {
     private static void stats(StringBuilder out, String label, DurationStats stats) {
         out.append(label);
         if (stats.measured() == 0) {
-            out.append(DurationText.NONE).append(" (none yet)\n");
+            out.append(NONE).append(" (none yet)\n");
         } else {
-            out.append("median ").append(DurationText.format(stats.median())).append(", p90 ")
-                    .append(DurationText.format(stats.p90())).append(" (over ").append(number(stats.measured()))
+            out.append("median ").append(duration(stats.median())).append(", p90 ")
+                    .append(duration(stats.p90())).append(" (over ").append(number(stats.measured()))
                     .append(")\n");
         }
     }
@@ -69,10 +75,10 @@ public final class ReportText {
                 ">TTR MEDIAN", ">TTR P90");
         for (FailureModeStats mode : report.failureModes()) {
             table.row(mode.failureMode(), number(mode.incidents()), number(mode.unresolved()),
-                    DurationText.format(mode.timeToAcknowledge().median()),
-                    DurationText.format(mode.timeToAcknowledge().p90()),
-                    DurationText.format(mode.timeToResolve().median()),
-                    DurationText.format(mode.timeToResolve().p90()));
+                    duration(mode.timeToAcknowledge().median()),
+                    duration(mode.timeToAcknowledge().p90()),
+                    duration(mode.timeToResolve().median()),
+                    duration(mode.timeToResolve().p90()));
         }
         table.appendTo(out);
     }
@@ -104,7 +110,7 @@ public final class ReportText {
         }
         TextTable table = new TextTable("KEY", ">AGE", "STATUS", "SEVERITY", "FAILURE MODE", "TITLE");
         for (OpenIncident incident : report.open()) {
-            table.row(incident.key().toString(), DurationText.format(incident.age()), incident.status().id(),
+            table.row(incident.key().toString(), duration(incident.age()), incident.status().id(),
                     incident.severity(), incident.failureMode(), shorten(incident.title(), MAX_TITLE_CHARS));
         }
         table.appendTo(out);
@@ -125,14 +131,14 @@ public final class ReportText {
         TextTable table = new TextTable("KEY", "SEVERITY", "DETECTED", "STATUS", ">TTR", "TITLE");
         for (SevereIncident incident : report.severe()) {
             table.row(incident.key().toString(), incident.severity(), time(incident.detectedAt()),
-                    incident.status().id(), DurationText.format(incident.timeToResolve()),
+                    incident.status().id(), duration(incident.timeToResolve()),
                     shorten(incident.title(), MAX_TITLE_CHARS));
         }
         table.appendTo(out);
     }
 
     private static String time(Instant instant) {
-        return instant == null ? DurationText.NONE : MINUTE.format(instant);
+        return instant == null ? NONE : MINUTE.format(instant);
     }
 
     private static String number(int n) {
@@ -150,5 +156,9 @@ public final class ReportText {
             return line;
         }
         return line.substring(0, line.offsetByCodePoints(0, max - 1)) + "…";
+    }
+
+    private static String duration(Duration duration) {
+        return duration == null ? NONE : DurationText.of(duration);
     }
 }

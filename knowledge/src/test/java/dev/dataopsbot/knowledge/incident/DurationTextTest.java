@@ -1,4 +1,4 @@
-package dev.dataopsbot.knowledge.report;
+package dev.dataopsbot.knowledge.incident;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 class DurationTextTest {
 
     private static String text(Duration d) {
-        return DurationText.format(d);
+        return DurationText.of(d);
     }
 
     @Test
@@ -22,10 +22,6 @@ class DurationTextTest {
         assertEquals("2 d", text(Duration.ofDays(2).plusMinutes(59)));
         assertEquals("2 d 3 h", text(Duration.ofHours(51).plusMinutes(30)));
         assertEquals("400 d 1 h", text(Duration.ofDays(400).plusHours(1)));
-    }
-
-    @Test
-    void no_duration_is_a_dash() {
-        assertEquals("—", text(null));
+        assertEquals("0 s", text(Duration.ofMinutes(-3)));
     }
 }
