@@ -18,6 +18,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.dataopsbot.bot.config.BotConfig;
 import dev.dataopsbot.bot.incident.IncidentKnowledge;
+import dev.dataopsbot.bot.incident.PastIncidentSearch;
 import dev.dataopsbot.bot.incident.TriageRecorder;
 import dev.dataopsbot.bot.triage.BatchTriage;
 import dev.dataopsbot.bot.triage.Triage;
@@ -25,6 +26,9 @@ import dev.dataopsbot.bot.triage.TriageJson;
 import dev.dataopsbot.bot.triage.TriageService;
 import dev.dataopsbot.bot.triage.TriageServiceFactory;
 import dev.dataopsbot.bot.triage.TriageText;
+import dev.dataopsbot.knowledge.incident.IncidentDatabase;
+import dev.dataopsbot.knowledge.incident.StoreException;
+import dev.dataopsbot.knowledge.similar.PastIncidentIndexException;
 import dev.dataopsbot.rules.text.BoundedInput;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -50,7 +54,7 @@ final class TriageCommand implements Callable<Integer> {
     @Option(names = "--batch", description = "Input is JSON Lines of {\"id\": ..., \"text\": ...}; output is one JSON result per line, in order.")
     boolean batch;
 
-    @Option(names = "--dry-run", description = "Classify and retrieve, record nothing (no incident is opened or updated).")
+    @Option(names = "--dry-run", description = "Classify and retrieve (similar past incidents too, when the data folder has some), record nothing.")
     boolean dryRun;
 
     @Option(names = "--data-dir", paramLabel = "DIR", description = "Where the database and indexes live (env DATAOPS_DATA_DIR, default ./data).")
@@ -76,9 +80,9 @@ final class TriageCommand implements Callable<Integer> {
             throw new UsageException("--threads must be at least 1");
         }
         try (InputStream in = open()) {
-            // the database opens while the rule base builds: both are on the path of every call
-            CompletableFuture<IncidentKnowledge> opening = dryRun ? CompletableFuture.completedFuture(null)
-                    : CompletableFuture.supplyAsync(() -> IncidentKnowledge.open(config.dataDir(), Clock.systemUTC()));
+            // the database and the past-incident index open while the rule base builds: all three
+            // are on the path of every call
+            CompletableFuture<IncidentKnowledge> opening = CompletableFuture.supplyAsync(() -> openKnowledge(config));
             TriageService service = TriageServiceFactory.create(config, context.err()::println);
             try (IncidentKnowledge knowledge = join(opening)) {
                 Function<String, Triage> triage = triageFor(service, knowledge);
@@ -87,12 +91,42 @@ final class TriageCommand implements Callable<Integer> {
         }
     }
 
-    private static Function<String, Triage> triageFor(TriageService service, IncidentKnowledge knowledge) {
+    /**
+     * The incident store, or null for a dry run on a folder without one. A dry run reads past
+     * incidents when there are some but never fails for want of them.
+     */
+    private IncidentKnowledge openKnowledge(BotConfig config) {
+        if (dryRun && !Files.exists(config.dataDir().resolve(IncidentDatabase.FILE_NAME))) {
+            return null;
+        }
+        IncidentKnowledge knowledge;
+        try {
+            knowledge = IncidentKnowledge.open(config.dataDir(), Clock.systemUTC());
+        } catch (StoreException e) {
+            if (!dryRun) {
+                throw e;
+            }
+            context.err().println("triage: similar past incidents skipped: " + e.getMessage());
+            return null;
+        }
+        try {
+            knowledge.pastIncidents();
+        } catch (PastIncidentIndexException e) {
+            context.err().println("triage: similar past incidents skipped: " + e.getMessage());
+        }
+        return knowledge;
+    }
+
+    private Function<String, Triage> triageFor(TriageService service, IncidentKnowledge knowledge) {
         if (knowledge == null) {
             return text -> service.triage(SOURCE, text);
         }
+        TriageService withPast = service.withPastIncidents(new PastIncidentSearch(knowledge));
+        if (dryRun) {
+            return text -> withPast.triage(SOURCE, text);
+        }
         TriageRecorder recorder = knowledge.recorder();
-        return text -> recorder.record(service.triage(SOURCE, text), SOURCE, null, null);
+        return text -> recorder.record(withPast.triage(SOURCE, text), SOURCE, null, null);
     }
 
     private int single(InputStream in, Function<String, Triage> triage) throws IOException {

@@ -2,23 +2,32 @@ package dev.dataopsbot.bot.incident;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 
 import dev.dataopsbot.knowledge.incident.IncidentDatabase;
+import dev.dataopsbot.knowledge.incident.IncidentKey;
 import dev.dataopsbot.knowledge.incident.IncidentLifecycle;
 import dev.dataopsbot.knowledge.incident.IncidentStore;
+import dev.dataopsbot.knowledge.similar.PastIncidentIndex;
+import dev.dataopsbot.knowledge.similar.SimilarIncident;
+import dev.dataopsbot.knowledge.similar.SimilarIncidentQuery;
 import dev.dataopsbot.rules.text.Redactor;
 
 /**
  * The incident store of one data folder, opened once per process: the database, the store that
- * records alerts, and the lifecycle commands (with free text redacted before it is stored).
+ * records alerts, the lifecycle commands (with free text redacted before it is stored) and the
+ * index of resolved incidents.
  */
 public final class IncidentKnowledge implements AutoCloseable {
 
+    private final Path dataDir;
     private final IncidentDatabase database;
     private final IncidentStore store;
     private final IncidentLifecycle lifecycle;
+    private PastIncidentIndex pastIncidents;
 
-    private IncidentKnowledge(IncidentDatabase database, Clock clock) {
+    private IncidentKnowledge(Path dataDir, IncidentDatabase database, Clock clock) {
+        this.dataDir = dataDir;
         this.database = database;
         this.store = new IncidentStore(database, clock);
         Redactor redactor = new Redactor();
@@ -27,7 +36,7 @@ public final class IncidentKnowledge implements AutoCloseable {
 
     /** @throws dev.dataopsbot.knowledge.incident.StoreException when the database cannot be opened */
     public static IncidentKnowledge open(Path dataDir, Clock clock) {
-        return new IncidentKnowledge(IncidentDatabase.open(dataDir), clock);
+        return new IncidentKnowledge(dataDir, IncidentDatabase.open(dataDir), clock);
     }
 
     public IncidentDatabase database() {
@@ -46,8 +55,29 @@ public final class IncidentKnowledge implements AutoCloseable {
         return new TriageRecorder(store);
     }
 
+    /**
+     * The Lucene index of resolved incidents in {@code DATA_DIR/index/past-incidents}, opened on
+     * first use and brought up to date with the database then.
+     *
+     * @throws dev.dataopsbot.knowledge.similar.PastIncidentIndexException when it cannot be opened or rebuilt
+     */
+    public synchronized PastIncidentIndex pastIncidents() {
+        if (pastIncidents == null) {
+            pastIncidents = PastIncidentIndex.open(database, dataDir);
+        }
+        return pastIncidents;
+    }
+
+    /** Resolved incidents like an alert of {@code failureMode}, leaving out {@code exclude} (may be null). */
+    public List<SimilarIncident> similarTo(String failureMode, String system, String text, IncidentKey exclude, int limit) {
+        return pastIncidents().search(new SimilarIncidentQuery(failureMode, system, text, exclude), limit);
+    }
+
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (pastIncidents != null) {
+            pastIncidents.close();
+        }
         database.close();
     }
 }

@@ -175,4 +175,44 @@ class IncidentCommandTest {
         assertEquals(2, again.exitCode());
         assertTrue(again.err().contains("exists"), again.err());
     }
+
+    @Test
+    void a_resolved_incident_is_offered_as_similar_to_the_next_alert_and_in_its_summary() throws Exception {
+        run(SNOWFLAKE, "triage");
+        run("", "incident", "resolve", "INC-1", "rotated", "the", "key", "pair");
+        JsonNode next = JSON.readTree(run(SNOWFLAKE.replace("load_orders", "load_customers"), "triage", "--json").out());
+        assertEquals("INC-2", next.at("/incident/key").asText());
+        JsonNode similar = next.get("similar_incidents").get(0);
+        assertEquals("INC-1", similar.get("key").asText());
+        assertEquals("credential_expiry", similar.get("failure_mode").asText());
+        assertEquals("rotated the key pair", similar.get("resolution").asText());
+        assertTrue(similar.has("resolved_in_minutes") && similar.get("score").asDouble() > 0, similar.toString());
+
+        run("", "incident", "resolve", "INC-2", "same fix");
+        Path file = dataDir.resolve("INC-2.md");
+        Cli.Run summary = run("", "summary", "INC-2", "--out", file.toString());
+        assertEquals(0, summary.exitCode(), summary.err());
+        String markdown = Files.readString(file);
+        assertTrue(markdown.startsWith("# INC-2: credential_expiry in snowflake: orders_daily.load_customers"), markdown);
+        assertTrue(markdown.contains("INC-1"), "the similar past incident is listed: " + markdown);
+        assertEquals(markdown, run("", "summary", "INC-2").out(), "the same timeline gives the same summary");
+        assertTrue(run("", "incident", "show", "INC-2").out().contains("summary_generated"));
+    }
+
+    @Test
+    void report_lists_modes_open_incidents_and_noisy_fingerprints_as_text_and_json() throws Exception {
+        run(SNOWFLAKE, "triage");
+        run(SNOWFLAKE, "triage");
+        run("psycopg2.errors.DeadlockDetected: deadlock detected", "triage");
+        run("", "incident", "resolve", "INC-2", "killed the blocking session");
+
+        Cli.Run text = run("", "report", "--since", "30d");
+        assertEquals(0, text.exitCode(), text.err());
+        assertTrue(text.out().contains("credential_expiry"), text.out());
+        assertTrue(text.out().contains("Open incidents: 1"), text.out());
+        JsonNode json = JSON.readTree(run("", "report", "--json").out());
+        assertTrue(json.toString().contains("\"credential_expiry\""), json.toString());
+        assertEquals(2, run("", "report", "--since", "last tuesday").exitCode());
+        assertEquals(1, run("", "summary", "INC-9").exitCode());
+    }
 }
