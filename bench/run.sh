@@ -32,12 +32,12 @@ elapsed=$(( $(now_ms) - start ))
 lines=$(wc -l < "$WORK/batch.out")
 echo "batch: $lines results in ${elapsed} ms = $(( lines * 1000 / elapsed )) alerts/s"
 
-echo "== cold start: java -jar ... triage on one alert (5 runs)"
+echo "== cold start: java -jar ... triage on one alert, recorded in a fresh data folder (5 runs)"
 python3 -c "import json,sys; print(json.loads(open(sys.argv[1]).readline())['text'])" "$SAMPLES" > "$WORK/one.txt"
 times=()
 for _ in 1 2 3 4 5; do
   start=$(now_ms)
-  java -jar "$JAR" triage "$WORK/one.txt" > /dev/null
+  java -jar "$JAR" triage --data-dir "$WORK/data" "$WORK/one.txt" > /dev/null
   times+=( $(( $(now_ms) - start )) )
 done
 sorted=$(printf '%s\n' "${times[@]}" | sort -n | tr '\n' ' ')
