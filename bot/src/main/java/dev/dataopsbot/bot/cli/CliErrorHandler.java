@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 
 import dev.dataopsbot.bot.config.ConfigException;
+import dev.dataopsbot.bot.slack.SlackUnavailableException;
 import dev.dataopsbot.bot.triage.EmptyAlertException;
 import dev.dataopsbot.knowledge.incident.LifecycleException;
 import dev.dataopsbot.knowledge.incident.StoreException;
@@ -32,7 +33,8 @@ public final class CliErrorHandler implements CommandLine.IExecutionExceptionHan
         } else if (e instanceof UsageException || e instanceof ConfigException) {
             err.println(command + ": " + e.getMessage());
             code = ExitCode.USAGE;
-        } else if (e instanceof EmptyAlertException || e instanceof StoreException || e instanceof LifecycleException) {
+        } else if (e instanceof EmptyAlertException || e instanceof StoreException || e instanceof LifecycleException
+                || e instanceof SlackUnavailableException) {
             err.println(command + ": " + e.getMessage());
             code = ExitCode.FAILURE;
         } else if (e instanceof UncheckedIOException || e instanceof IOException) {

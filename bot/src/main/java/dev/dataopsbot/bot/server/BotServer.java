@@ -1,0 +1,52 @@
+package dev.dataopsbot.bot.server;
+
+import java.util.function.BooleanSupplier;
+
+import com.slack.api.bolt.App;
+import com.slack.api.bolt.jakarta_servlet.SlackAppServlet;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
+import org.eclipse.jetty.ee10.servlet.ServletHolder;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+
+/**
+ * The HTTP side of {@code serve} on Jetty 12: {@code POST /slack/events} (Bolt, signature
+ * verified), {@code GET /healthz} and {@code GET /metrics}.
+ */
+public final class BotServer implements AutoCloseable {
+
+    private final Server server;
+
+    private BotServer(Server server) {
+        this.server = server;
+    }
+
+    /** Starts on {@code port} (0 picks a free one). */
+    public static BotServer start(int port, App app, PrometheusMeterRegistry registry, BooleanSupplier ready) throws Exception {
+        Server server = new Server();
+        ServerConnector connector = new ServerConnector(server);
+        connector.setPort(port);
+        server.addConnector(connector);
+        ServletContextHandler context = new ServletContextHandler();
+        context.addServlet(new ServletHolder(new SlackAppServlet(app)), "/slack/events");
+        context.addServlet(new ServletHolder(new HealthServlet(ready)), "/healthz");
+        context.addServlet(new ServletHolder(new MetricsServlet(registry)), "/metrics");
+        server.setHandler(context);
+        server.start();
+        return new BotServer(server);
+    }
+
+    public int port() {
+        return ((ServerConnector) server.getConnectors()[0]).getLocalPort();
+    }
+
+    public void join() throws InterruptedException {
+        server.join();
+    }
+
+    @Override
+    public void close() throws Exception {
+        server.stop();
+    }
+}

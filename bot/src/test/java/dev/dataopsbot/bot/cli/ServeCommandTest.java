@@ -1,0 +1,96 @@
+package dev.dataopsbot.bot.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import dev.dataopsbot.bot.server.FakeSlackApi;
+import dev.dataopsbot.bot.server.SignedRequests;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ServeCommandTest {
+
+    private static final String SECRET = "8f742231b10e8888abcd99yyyzzz85a5";
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void serve_answers_health_metrics_and_signed_commands_once_ready() throws Exception {
+        int port = freePort();
+        try (FakeSlackApi slack = new FakeSlackApi()) {
+            Map<String, String> env = Map.of("SLACK_BOT_TOKEN", "xoxb-1-2-test", "SLACK_SIGNING_SECRET", SECRET,
+                    "SLACK_API_URL", slack.apiUrl(), "PORT", String.valueOf(port), "DATAOPS_DATA_DIR", dataDir.toString());
+            Thread serving = new Thread(() -> Cli.run(env, new byte[0], "serve"), "serve");
+            serving.start();
+            try {
+                URI health = URI.create("http://127.0.0.1:" + port + "/healthz");
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+                int status = 0;
+                while (status != 200 && System.nanoTime() < deadline) {
+                    Thread.sleep(200);
+                    status = statusOf(health);
+                }
+                assertEquals(200, status, "ready within 60 s");
+                assertTrue(Files.exists(dataDir.resolve("dataops.db")), "the incident database is opened at start-up");
+                HttpResponse<String> help = http.send(SignedRequests.slashCommand(
+                        URI.create("http://127.0.0.1:" + port + "/slack/events"), "help", Instant.now(), SECRET),
+                        HttpResponse.BodyHandlers.ofString());
+                assertEquals(200, help.statusCode());
+                assertTrue(help.body().contains("/dataops help"), help.body());
+                assertEquals(200, statusOf(URI.create("http://127.0.0.1:" + port + "/metrics")));
+            } finally {
+                serving.interrupt();
+                serving.join(Duration.ofSeconds(10).toMillis());
+            }
+        }
+    }
+
+    @Test
+    void serve_without_slack_settings_names_the_variable() {
+        Cli.Run run = Cli.run(Map.of(), new byte[0], "serve");
+        assertEquals(2, run.exitCode());
+        assertTrue(run.err().startsWith("serve: SLACK_BOT_TOKEN is not set"), run.err());
+    }
+
+    @Test
+    void serve_says_so_when_slack_cannot_be_reached() throws Exception {
+        Cli.Run run = Cli.run(Map.of("SLACK_BOT_TOKEN", "xoxb-1-2-test", "SLACK_SIGNING_SECRET", SECRET,
+                "SLACK_API_URL", "http://127.0.0.1:" + freePort() + "/api/", "PORT", String.valueOf(freePort())), new byte[0], "serve");
+        assertEquals(1, run.exitCode());
+        assertTrue(run.err().startsWith("serve: cannot check SLACK_BOT_TOKEN with auth.test at http://127.0.0.1:"), run.err());
+        assertTrue(!run.err().contains("xoxb-1-2-test") && !run.err().contains("\tat "), run.err());
+    }
+
+    private int statusOf(URI uri) {
+        try {
+            return http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(5)).GET().build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (IOException e) {
+            return 0;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 0;
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
