@@ -24,12 +24,11 @@ public final class SlackBot {
         AppConfig.AppConfigBuilder app = AppConfig.builder()
                 .singleTeamBotToken(config.botToken().reveal())
                 .slack(slack);
-        config.signingSecret().ifPresent(secret -> app.signingSecret(secret.reveal()));
+        // our SignatureVerification replaces Bolt's check (constant-time, rejects future timestamps)
+        app.requestVerificationEnabled(false);
         try {
             App bolt = new App(app.build());
-            if (!config.socketMode()) {
-                bolt.use(new RequestFreshness(Clock.systemUTC()));
-            }
+            config.signingSecret().ifPresent(secret -> bolt.use(new SignatureVerification(secret, Clock.systemUTC())));
             bolt.command(DataopsCommand.NAME, new DataopsCommand());
             return bolt.start();
         } catch (RuntimeException e) {
