@@ -12,6 +12,7 @@ import dev.dataopsbot.knowledge.incident.DurationText;
 import dev.dataopsbot.knowledge.incident.Incident;
 import dev.dataopsbot.knowledge.incident.SourceIdentity;
 import dev.dataopsbot.knowledge.incident.TimelineEvent;
+import dev.dataopsbot.knowledge.incident.UtcTimestamps;
 
 /** Incidents for the terminal: the {@code incidents} table, {@code incident show} and one-line confirmations. */
 public final class IncidentText {
@@ -19,7 +20,6 @@ public final class IncidentText {
     static final int MAX_TITLE_CHARS = 70;
     static final int MAX_EVENT_CHARS = 300;
     private static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC);
-    private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
 
     /** The {@code incidents} listing, newest first. */
     public String list(List<Incident> incidents) {
@@ -52,16 +52,16 @@ public final class IncidentText {
             row(out, "Slack thread", incident.channel() + (incident.threadTs() == null ? "" : " / " + incident.threadTs()));
         }
         if (incident.impactStartedAt() != null) {
-            row(out, "Impact began", time(incident.impactStartedAt()));
+            row(out, "Impact began", UtcTimestamps.display(incident.impactStartedAt()));
         }
-        row(out, "Detected", time(incident.detectedAt()));
+        row(out, "Detected", UtcTimestamps.display(incident.detectedAt()));
         row(out, "Acknowledged", milestone(incident.acknowledgedAt(), incident.metrics().timeToAcknowledge()));
         row(out, "Mitigated", milestone(incident.mitigatedAt(), incident.metrics().timeToMitigate()));
         row(out, "Resolved", milestone(incident.resolvedAt(), incident.metrics().timeToResolve()));
         incident.metrics().timeToDetect().ifPresent(d -> row(out, "Time to detect", DurationText.of(d)));
         out.append("\nTimeline:\n");
         for (TimelineEvent e : timeline) {
-            out.append("  ").append(SECONDS.format(e.at())).append("  ").append(String.format(Locale.ROOT, "%-17s", e.kind().id()))
+            out.append("  ").append(UtcTimestamps.display(e.at())).append("  ").append(String.format(Locale.ROOT, "%-17s", e.kind().id()))
                     .append(' ').append(e.actor());
             if (!e.text().isEmpty()) {
                 out.append(": ").append(cut(e.text().replace('\n', ' '), MAX_EVENT_CHARS));
@@ -100,11 +100,7 @@ public final class IncidentText {
     }
 
     private static String milestone(Instant at, Optional<java.time.Duration> after) {
-        return at == null ? "—" : time(at) + after.map(d -> " (after " + DurationText.of(d) + ")").orElse("");
-    }
-
-    private static String time(Instant at) {
-        return SECONDS.format(at);
+        return at == null ? "—" : UtcTimestamps.display(at) + after.map(d -> " (after " + DurationText.of(d) + ")").orElse("");
     }
 
     private static void row(StringBuilder out, String label, String value) {
