@@ -10,6 +10,7 @@ import dev.dataopsbot.bot.incident.IncidentJson;
 import dev.dataopsbot.bot.incident.IncidentKnowledge;
 import dev.dataopsbot.bot.incident.IncidentText;
 import dev.dataopsbot.knowledge.incident.Incident;
+import dev.dataopsbot.knowledge.incident.IncidentHistory;
 import dev.dataopsbot.knowledge.incident.IncidentKey;
 import dev.dataopsbot.knowledge.incident.IncidentLifecycle;
 import dev.dataopsbot.rules.FailureMode;
@@ -60,13 +61,12 @@ final class IncidentCommand implements Runnable {
         @Override
         public Integer call() throws Exception {
             try (IncidentKnowledge knowledge = store.openExisting(context)) {
-                Incident incident = knowledge.store().require(key);
+                IncidentHistory history = knowledge.store().history(key);
                 if (json) {
                     ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-                    context.out().println(mapper.writeValueAsString(new IncidentJson(mapper)
-                            .show(incident, knowledge.store().timeline(key), knowledge.store().alerts(key))));
+                    context.out().println(mapper.writeValueAsString(new IncidentJson(mapper).show(history)));
                 } else {
-                    context.out().print(new IncidentText().show(incident, knowledge.store().timeline(key)));
+                    context.out().print(new IncidentText().show(history.incident(), history.timeline()));
                 }
                 return ExitCode.OK;
             }

@@ -14,7 +14,7 @@ import dev.dataopsbot.knowledge.incident.Incident;
 import dev.dataopsbot.knowledge.incident.IncidentKey;
 import dev.dataopsbot.knowledge.similar.PastIncidentIndexException;
 import dev.dataopsbot.knowledge.similar.SimilarIncident;
-import dev.dataopsbot.knowledge.summary.IncidentHistory;
+import dev.dataopsbot.knowledge.incident.IncidentHistory;
 import dev.dataopsbot.knowledge.summary.PostIncidentSummary;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -54,7 +54,7 @@ final class SummaryCommand implements Callable<Integer> {
             throw new UsageException("--out: '" + out + "' is a folder; give a file name, e.g. " + key + ".md");
         }
         try (IncidentKnowledge knowledge = store.openExisting(context)) {
-            IncidentHistory history = IncidentHistory.load(knowledge.store(), key);
+            IncidentHistory history = knowledge.store().history(key);
             String markdown = new PostIncidentSummary().render(history, similar(knowledge, history));
             if (out == null) {
                 context.out().print(markdown);

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dataopsbot.knowledge.incident.Incident;
+import dev.dataopsbot.knowledge.incident.IncidentHistory;
 import dev.dataopsbot.knowledge.incident.IncidentMetrics;
 import dev.dataopsbot.knowledge.incident.StoredAlert;
 import dev.dataopsbot.knowledge.incident.TimelineEvent;
@@ -30,10 +31,10 @@ public final class IncidentJson {
         return out;
     }
 
-    public ObjectNode show(Incident incident, List<TimelineEvent> timeline, List<StoredAlert> alerts) {
-        ObjectNode out = incident(incident);
+    public ObjectNode show(IncidentHistory history) {
+        ObjectNode out = incident(history.incident());
         ArrayNode events = out.putArray("timeline");
-        for (TimelineEvent e : timeline) {
+        for (TimelineEvent e : history.timeline()) {
             ObjectNode event = events.addObject();
             event.put("id", e.id());
             event.put("at", UtcTimestamps.format(e.at()));
@@ -43,7 +44,7 @@ public final class IncidentJson {
             event.set("detail", e.detail());
         }
         ArrayNode alertArray = out.putArray("alerts");
-        for (StoredAlert a : alerts) {
+        for (StoredAlert a : history.alerts()) {
             ObjectNode alert = alertArray.addObject();
             alert.put("id", a.id());
             alert.put("received_at", UtcTimestamps.format(a.receivedAt()));

@@ -76,23 +76,30 @@ public final class IncidentStore {
         });
     }
 
-    /** The incident's alerts, oldest first. */
-    public List<StoredAlert> alerts(IncidentKey key) {
-        return database.read("cannot read the alerts of " + key + " from", c -> {
-            IncidentRows.require(c, key);
-            List<StoredAlert> alerts = new ArrayList<>();
-            try (PreparedStatement select = c.prepareStatement(
-                    "SELECT id, received_at, source, text, fields FROM alert WHERE incident_id = ? ORDER BY id")) {
-                select.setLong(1, key.number());
-                try (ResultSet rs = select.executeQuery()) {
-                    while (rs.next()) {
-                        alerts.add(new StoredAlert(rs.getLong(1), key, UtcTimestamps.parse(rs.getString(2)),
-                                rs.getString(3), rs.getString(4), timeline.json(rs.getString(5))));
-                    }
+    /**
+     * The incident, its timeline and its alerts from one snapshot, so that they agree while other
+     * processes keep writing.
+     *
+     * @throws IncidentNotFoundException for a key never issued
+     */
+    public IncidentHistory history(IncidentKey key) {
+        return database.read("cannot read " + key + " from", c ->
+                new IncidentHistory(IncidentRows.require(c, key), timeline.of(c, key), alertsOf(c, key)));
+    }
+
+    private List<StoredAlert> alertsOf(Connection c, IncidentKey key) throws SQLException {
+        List<StoredAlert> alerts = new ArrayList<>();
+        try (PreparedStatement select = c.prepareStatement(
+                "SELECT id, received_at, source, text, fields FROM alert WHERE incident_id = ? ORDER BY id")) {
+            select.setLong(1, key.number());
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    alerts.add(new StoredAlert(rs.getLong(1), key, UtcTimestamps.parse(rs.getString(2)),
+                            rs.getString(3), rs.getString(4), timeline.json(rs.getString(5))));
                 }
             }
-            return alerts;
-        });
+        }
+        return alerts;
     }
 
     /** Incidents, newest first; only those not resolved when {@code openOnly}. */

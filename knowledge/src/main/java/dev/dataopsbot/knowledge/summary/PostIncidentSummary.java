@@ -2,6 +2,7 @@ package dev.dataopsbot.knowledge.summary;
 
 import java.util.List;
 
+import dev.dataopsbot.knowledge.incident.IncidentHistory;
 import dev.dataopsbot.knowledge.similar.SimilarIncident;
 
 /**

@@ -9,6 +9,7 @@ import java.util.Optional;
 
 import dev.dataopsbot.knowledge.incident.EventKind;
 import dev.dataopsbot.knowledge.incident.Incident;
+import dev.dataopsbot.knowledge.incident.IncidentHistory;
 import dev.dataopsbot.knowledge.incident.StoredAlert;
 import dev.dataopsbot.knowledge.incident.TimelineEvent;
 import dev.dataopsbot.knowledge.similar.SimilarIncident;

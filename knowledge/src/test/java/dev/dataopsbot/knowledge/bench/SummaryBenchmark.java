@@ -18,7 +18,7 @@ import dev.dataopsbot.knowledge.incident.IncidentKey;
 import dev.dataopsbot.knowledge.incident.IncidentLifecycle;
 import dev.dataopsbot.knowledge.incident.IncidentStore;
 import dev.dataopsbot.knowledge.incident.SettableClock;
-import dev.dataopsbot.knowledge.summary.IncidentHistory;
+import dev.dataopsbot.knowledge.incident.IncidentHistory;
 import dev.dataopsbot.knowledge.summary.PostIncidentSummary;
 
 /**
@@ -60,19 +60,19 @@ public final class SummaryBenchmark {
             IncidentKey key = build(store, lifecycle, clock);
             int events = store.timeline(key).size();
             System.out.printf(Locale.ROOT, "built an incident with %,d events and %,d alerts in %.1f s%n", events,
-                    store.alerts(key).size(), (System.nanoTime() - setup) / 1e9);
+                    store.history(key).alerts().size(), (System.nanoTime() - setup) / 1e9);
 
             PostIncidentSummary summary = new PostIncidentSummary();
             int length = 0;
             for (int i = 0; i < WARM_UP; i++) {
-                length = summary.render(IncidentHistory.load(store, key), List.of()).length();
+                length = summary.render(store.history(key), List.of()).length();
             }
             long[] load = new long[RUNS];
             long[] render = new long[RUNS];
             long[] total = new long[RUNS];
             for (int i = 0; i < RUNS; i++) {
                 long t0 = System.nanoTime();
-                IncidentHistory history = IncidentHistory.load(store, key);
+                IncidentHistory history = store.history(key);
                 long t1 = System.nanoTime();
                 length = summary.render(history, List.of()).length();
                 long t2 = System.nanoTime();

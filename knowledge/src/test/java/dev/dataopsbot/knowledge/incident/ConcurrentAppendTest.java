@@ -78,7 +78,7 @@ class ConcurrentAppendTest {
             assertEquals(1, incidents.size(), "one incident for one fingerprint");
             IncidentKey key = incidents.get(0).key();
             assertEquals(alerts, incidents.get(0).alertCount());
-            assertEquals(alerts, store.alerts(key).size());
+            assertEquals(alerts, store.history(key).alerts().size());
             List<TimelineEvent> timeline = store.timeline(key);
             Map<EventKind, Long> kinds = timeline.stream()
                     .collect(Collectors.groupingBy(TimelineEvent::kind, TreeMap::new, Collectors.counting()));

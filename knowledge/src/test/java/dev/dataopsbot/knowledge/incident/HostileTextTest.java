@@ -64,7 +64,7 @@ class HostileTextTest {
         assertEquals(List.of(EVIL, EVIL, EVIL, EVIL, EVIL, EVIL, EVIL), List.of(incident.title(), incident.source().system(),
                 incident.source().dagId(), incident.source().taskId(), incident.source().model(), incident.channel(),
                 incident.threadTs()));
-        StoredAlert alert = store.alerts(key).get(0);
+        StoredAlert alert = store.history(key).alerts().get(0);
         assertEquals(EVIL, alert.text());
         assertEquals(EVIL, alert.source());
         assertEquals(EVIL, alert.fields().path("dag_id").asText());
@@ -104,7 +104,7 @@ class HostileTextTest {
 
         String title = store.require(key).title();
         assertEquals("t".repeat(300) + "\n… [cut: 700 more characters]", title);
-        String text = store.alerts(key).get(0).text();
+        String text = store.history(key).alerts().get(0).text();
         assertEquals((1 << 20) + "\n… [cut: 2097152 more characters]".length(), text.length());
         assertTrue(text.endsWith("\n… [cut: " + (2 << 20) + " more characters]"));
         List<TimelineEvent> byPeople = store.timeline(key).subList(3, 12);

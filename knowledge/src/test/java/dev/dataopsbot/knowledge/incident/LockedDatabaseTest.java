@@ -46,7 +46,7 @@ class LockedDatabaseTest {
             assertEquals(1, store.require(key).alertCount());
             assertEquals(IncidentStatus.OPEN, store.require(key).status());
             assertEquals(timeline, store.timeline(key));
-            assertEquals(1, store.alerts(key).size());
+            assertEquals(1, store.history(key).alerts().size());
             lifecycle.note(key, "after the lock", false, "U1");
             assertEquals(timeline.size() + 1, store.timeline(key).size(), "the store works again once the lock is gone");
         }

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import dev.dataopsbot.knowledge.incident.EventKind;
 import dev.dataopsbot.knowledge.incident.IncidentDatabase;
+import dev.dataopsbot.knowledge.incident.IncidentHistory;
 import dev.dataopsbot.knowledge.incident.IncidentKey;
 import dev.dataopsbot.knowledge.incident.IncidentLifecycle;
 import dev.dataopsbot.knowledge.incident.IncidentNotFoundException;
@@ -71,7 +72,7 @@ class PostIncidentSummaryTest {
                 new SimilarIncident(new IncidentKey(7), "Snowflake JWT expired for dbt | prod",
                         "credential_expiry", "Re-issued the JWT\nand restarted the dbt Cloud job", 95, 8.25));
 
-        String markdown = summary.render(IncidentHistory.load(store, key), similar);
+        String markdown = summary.render(store.history(key), similar);
 
         assertEquals(SECTIONS, headings(markdown));
         GoldenFiles.assertMatches("resolved-incident.md", markdown);
@@ -82,7 +83,7 @@ class PostIncidentSummaryTest {
         clock.advance(Duration.between(IncidentScenes.PREVIOUS_START, IncidentScenes.START));
         IncidentKey key = scenes.justOpened();
 
-        String markdown = summary.render(IncidentHistory.load(store, key), List.of());
+        String markdown = summary.render(store.history(key), List.of());
 
         assertEquals(List.of("Summary", "Impact", "Detection", "Root cause", "Trigger and source",
                 "Response timeline", "Resolution", "Metrics", "Action items"), headings(markdown));
@@ -92,12 +93,12 @@ class PostIncidentSummaryTest {
     @Test
     void recording_that_a_summary_was_generated_does_not_change_the_next_summary() {
         IncidentKey key = scenes.resolvedWithEverything();
-        String first = summary.render(IncidentHistory.load(store, key), List.of());
+        String first = summary.render(store.history(key), List.of());
 
         lifecycle.summaryGenerated(key, "summaries/INC-2.md", "U07ALICE");
         clock.advance(Duration.ofHours(3));
         lifecycle.summaryGenerated(key, "summaries/INC-2.md", "U08BOB");
-        IncidentHistory again = IncidentHistory.load(store, key);
+        IncidentHistory again = store.history(key);
 
         assertTrue(again.timeline().stream().anyMatch(e -> e.kind() == EventKind.SUMMARY_GENERATED));
         assertEquals(first, summary.render(again, List.of()));
@@ -114,7 +115,7 @@ class PostIncidentSummaryTest {
         lifecycle.actionItem(key, hostile, "owner | with pipe\nand a line", "U|1");
         lifecycle.resolve(key, hostile, "U|1");
 
-        String markdown = summary.render(IncidentHistory.load(store, key), List.of(new SimilarIncident(
+        String markdown = summary.render(store.history(key), List.of(new SimilarIncident(
                 new IncidentKey(9), "# title | with pipe", "timeout", hostile, 5, 1.0)));
 
         assertEquals(List.of("Summary", "Impact", "Detection", "Root cause", "Trigger and source",
@@ -153,7 +154,7 @@ class PostIncidentSummaryTest {
         clock.advance(Duration.ofMinutes(10));
         lifecycle.resolve(key, "Raised the broker request timeout", "U07ALICE");
 
-        String markdown = summary.render(IncidentHistory.load(store, key), List.of());
+        String markdown = summary.render(store.history(key), List.of());
 
         assertTrue(markdown.contains("- **Status:** resolved (reopened once)\n"), markdown);
         assertTrue(markdown.contains("- **Fixed by:** Raised the broker request timeout\n"), markdown);
@@ -167,7 +168,7 @@ class PostIncidentSummaryTest {
     @Test
     void loading_an_unknown_incident_names_the_key() {
         IncidentNotFoundException e = assertThrows(IncidentNotFoundException.class,
-                () -> IncidentHistory.load(store, new IncidentKey(42)));
+                () -> store.history(new IncidentKey(42)));
         assertTrue(e.getMessage().contains("INC-42"), e.getMessage());
     }
 
