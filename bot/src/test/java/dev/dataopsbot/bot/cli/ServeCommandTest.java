@@ -16,8 +16,8 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-import dev.dataopsbot.bot.server.FakeSlackApi;
-import dev.dataopsbot.bot.server.SignedRequests;
+import dev.dataopsbot.bot.fake.FakeSlackApi;
+import dev.dataopsbot.bot.fake.SignedRequests;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

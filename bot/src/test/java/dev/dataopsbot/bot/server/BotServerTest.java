@@ -13,6 +13,8 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.dataopsbot.bot.fake.FakeSlackApi;
+import dev.dataopsbot.bot.fake.SignedRequests;
 import dev.dataopsbot.bot.config.SlackConfig;
 import dev.dataopsbot.bot.slack.SlackBot;
 import io.micrometer.prometheusmetrics.PrometheusConfig;

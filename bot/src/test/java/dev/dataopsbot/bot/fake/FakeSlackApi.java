@@ -1,0 +1,207 @@
+package dev.dataopsbot.bot.fake;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+/**
+ * Slack's Web API on 127.0.0.1 for tests. Answers the methods the bot calls ({@code auth.test},
+ * {@code chat.postMessage}, {@code chat.update}, {@code chat.postEphemeral}, {@code views.open},
+ * the three file-upload steps, {@code apps.connections.open}) and the {@code response_url}s it
+ * hands out, and records every call. {@link #failNext} scripts HTTP errors (429, 500) for a method.
+ */
+public final class FakeSlackApi implements AutoCloseable {
+
+    /** One request the bot made: the method (or {@code response}, {@code upload}), its parameters and when it arrived. */
+    public record Call(String method, Map<String, String> params, String body, Instant at) {
+
+        public String param(String name) {
+            return params.get(name);
+        }
+
+        /** A JSON parameter ({@code blocks}, {@code view}) or the JSON body of a {@code response_url} post. */
+        public JsonNode json(String name) {
+            try {
+                return JSON.readTree(name == null ? body : params.get(name));
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    private record Failure(int status, Map<String, String> headers) {
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final HttpServer server;
+    private final ExecutorService executor = Executors.newFixedThreadPool(8);
+    private final List<Call> calls = new CopyOnWriteArrayList<>();
+    private final Map<String, Deque<Failure>> failures = new ConcurrentHashMap<>();
+    private final AtomicLong ts = new AtomicLong(1_700_000_000L);
+    private volatile String socketModeUrl = "ws://127.0.0.1:1/link";
+
+    public FakeSlackApi() throws IOException {
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/api/", this::api);
+        server.createContext("/response/", exchange -> other("response", exchange));
+        server.createContext("/upload/", exchange -> other("upload", exchange));
+        server.setExecutor(executor);
+        server.start();
+    }
+
+    public String apiUrl() {
+        return base() + "/api/";
+    }
+
+    /** A {@code response_url} as Slack puts in slash commands and interactions; posts to it are recorded as {@code response}. */
+    public String responseUrl(String id) {
+        return base() + "/response/" + id;
+    }
+
+    /** What {@code apps.connections.open} answers. */
+    public void socketModeUrl(String url) {
+        socketModeUrl = url;
+    }
+
+    /** The next call of {@code method} gets {@code status} with {@code headers} (e.g. Retry-After) and is not recorded as done. */
+    public void failNext(String method, int status, Map<String, String> headers) {
+        failures.computeIfAbsent(method, m -> new ArrayDeque<>()).add(new Failure(status, Map.copyOf(headers)));
+    }
+
+    public List<Call> calls() {
+        return List.copyOf(calls);
+    }
+
+    public List<Call> calls(String method) {
+        return calls.stream().filter(c -> c.method().equals(method)).toList();
+    }
+
+    /** Waits up to 10 s for a call of {@code method} matching {@code test}. */
+    public Call await(String method, Predicate<Call> test) throws InterruptedException {
+        return awaitCount(method, test, 1).get(0);
+    }
+
+    /** Waits up to 10 s until {@code count} calls of {@code method} match {@code test}; fails if they do not. */
+    public List<Call> awaitCount(String method, Predicate<Call> test, int count) throws InterruptedException {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
+        while (true) {
+            List<Call> matching = calls(method).stream().filter(test).toList();
+            if (matching.size() >= count) {
+                return matching;
+            }
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("expected " + count + " " + method + " call(s), got " + matching.size()
+                        + "; all calls: " + calls.stream().map(Call::method).toList());
+            }
+            Thread.sleep(20);
+        }
+    }
+
+    public Optional<Call> last(String method) {
+        List<Call> matching = calls(method);
+        return matching.isEmpty() ? Optional.empty() : Optional.of(matching.get(matching.size() - 1));
+    }
+
+    private String base() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    private void api(HttpExchange exchange) throws IOException {
+        String method = exchange.getRequestURI().getPath().substring("/api/".length());
+        String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+        Failure failure = nextFailure(method);
+        if (failure != null) {
+            failure.headers().forEach(exchange.getResponseHeaders()::add);
+            send(exchange, failure.status(), "{\"ok\":false,\"error\":\"fake_failure\"}");
+            return;
+        }
+        Map<String, String> params = params(exchange, body);
+        calls.add(new Call(method, params, body, Instant.now()));
+        send(exchange, 200, answer(method, params));
+    }
+
+    private void other(String kind, HttpExchange exchange) throws IOException {
+        String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+        Failure failure = nextFailure(kind);
+        if (failure != null) {
+            failure.headers().forEach(exchange.getResponseHeaders()::add);
+            send(exchange, failure.status(), "error");
+            return;
+        }
+        calls.add(new Call(kind, Map.of("path", exchange.getRequestURI().getPath()), body, Instant.now()));
+        send(exchange, 200, kind.equals("response") ? "{\"ok\":true}" : "OK - " + body.length());
+    }
+
+    private Failure nextFailure(String method) {
+        Deque<Failure> queue = failures.get(method);
+        return queue == null ? null : queue.poll();
+    }
+
+    private String answer(String method, Map<String, String> params) {
+        String channel = params.getOrDefault("channel", "C1");
+        return switch (method) {
+            case "auth.test" -> "{\"ok\":true,\"url\":\"https://acme.slack.com/\",\"team\":\"Acme\",\"user\":\"dataops\","
+                    + "\"team_id\":\"T1\",\"user_id\":\"UBOT\",\"bot_id\":\"BBOT\"}";
+            case "chat.postMessage" -> "{\"ok\":true,\"channel\":\"" + channel + "\",\"ts\":\"" + ts.incrementAndGet() + ".000100\"}";
+            case "chat.update" -> "{\"ok\":true,\"channel\":\"" + channel + "\",\"ts\":\"" + params.get("ts") + "\"}";
+            case "chat.postEphemeral" -> "{\"ok\":true,\"message_ts\":\"" + ts.incrementAndGet() + ".000200\"}";
+            case "views.open" -> "{\"ok\":true,\"view\":{\"id\":\"V1\"}}";
+            case "files.getUploadURLExternal" -> "{\"ok\":true,\"upload_url\":\"" + base() + "/upload/F1\",\"file_id\":\"F1\"}";
+            case "files.completeUploadExternal" -> "{\"ok\":true,\"files\":[{\"id\":\"F1\"}]}";
+            case "apps.connections.open" -> "{\"ok\":true,\"url\":\"" + socketModeUrl + "\"}";
+            default -> "{\"ok\":false,\"error\":\"unknown_method\"}";
+        };
+    }
+
+    private static Map<String, String> params(HttpExchange exchange, String body) throws IOException {
+        Map<String, String> params = new LinkedHashMap<>();
+        String type = exchange.getRequestHeaders().getFirst("Content-Type");
+        if (type != null && type.startsWith("application/json")) {
+            JSON.readTree(body).fields().forEachRemaining(e ->
+                    params.put(e.getKey(), e.getValue().isTextual() ? e.getValue().asText() : e.getValue().toString()));
+        } else {
+            for (String pair : body.split("&")) {
+                int eq = pair.indexOf('=');
+                if (eq > 0) {
+                    params.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+                            URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+                }
+            }
+        }
+        return params;
+    }
+
+    private static void send(HttpExchange exchange, int status, String text) throws IOException {
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().add("Content-Type", "application/json; charset=utf-8");
+        exchange.sendResponseHeaders(status, bytes.length);
+        exchange.getResponseBody().write(bytes);
+        exchange.close();
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        executor.shutdownNow();
+    }
+}
