@@ -9,7 +9,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 JAR=bot/target/dataops-bot.jar
-[ -f "$JAR" ] || { echo "== building $JAR"; mvn -B -q package -DskipTests; }
+# install, not package: the -pl bot step below resolves rules and knowledge from ~/.m2
+[ -f "$JAR" ] || { echo "== building $JAR"; mvn -B -q -o install -DskipTests; }
 mvn -B -q -o -pl bot test-compile exec:java -Dexec.classpathScope=test \
   -Dexec.mainClass=dev.dataopsbot.bot.bench.SlackAckBenchmark \
   -Dbench.jar="$JAR" -Dbench.jvmOpts="${BENCH_JVM_OPTS:-}" \
