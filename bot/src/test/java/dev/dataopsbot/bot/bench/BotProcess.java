@@ -1,0 +1,114 @@
+package dev.dataopsbot.bot.bench;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * {@code java <options> -jar dataops-bot.jar serve} as a child process with its Slack settings in
+ * the environment and its output in a file, so a failed start can be shown and its memory read
+ * from {@code /proc}.
+ */
+final class BotProcess implements AutoCloseable {
+
+    private final Process process;
+    private final Path output;
+    private final int port;
+
+    private BotProcess(Process process, Path output, int port) {
+        this.process = process;
+        this.output = output;
+        this.port = port;
+    }
+
+    /**
+     * Starts the server on a free port; {@code env} holds the Slack settings, PORT is added. Inherited
+     * {@code SLACK_*} and {@code DATAOPS_*} variables are dropped so a developer's real app token
+     * cannot switch the server to Socket Mode or to another data folder.
+     */
+    static BotProcess start(Path jar, List<String> jvmOptions, Map<String, String> env, Path output) throws IOException {
+        int port = freePort();
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", jar.toString(), "serve"));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
+        builder.environment().keySet().removeIf(name -> name.startsWith("SLACK_") || name.startsWith("DATAOPS_"));
+        builder.environment().putAll(env);
+        builder.environment().put("PORT", String.valueOf(port));
+        return new BotProcess(builder.start(), output, port);
+    }
+
+    URI endpoint(String path) {
+        return URI.create("http://127.0.0.1:" + port + path);
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    boolean alive() {
+        return process.isAlive();
+    }
+
+    /** Polls {@code /healthz} until it answers 200; false if the process dies or {@code timeout} passes. */
+    boolean awaitReady(HttpClient http, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        HttpRequest health = HttpRequest.newBuilder(endpoint("/healthz")).timeout(Duration.ofSeconds(5)).GET().build();
+        while (System.nanoTime() < deadline && process.isAlive()) {
+            try {
+                if (http.send(health, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return true;
+                }
+            } catch (IOException notListeningYet) {
+                // the port opens a moment after the JVM starts
+            }
+            Thread.sleep(100);
+        }
+        return false;
+    }
+
+    /** Everything the server printed so far. */
+    String output() {
+        try {
+            return Files.readString(output, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return "(cannot read " + output + ": " + e.getMessage() + ")";
+        }
+    }
+
+    String exitDescription() {
+        return process.isAlive() ? "still running" : "exited with code " + process.exitValue();
+    }
+
+    /** Stops the process without waiting: for a shutdown hook when the harness itself is interrupted. */
+    void kill() {
+        process.destroyForcibly();
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(10, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            process.waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
