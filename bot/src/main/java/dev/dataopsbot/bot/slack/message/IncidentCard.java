@@ -1,0 +1,129 @@
+package dev.dataopsbot.bot.slack.message;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
+
+import dev.dataopsbot.knowledge.incident.Incident;
+import dev.dataopsbot.knowledge.incident.IncidentHistory;
+import dev.dataopsbot.knowledge.incident.TimelineEvent;
+import dev.dataopsbot.knowledge.similar.SimilarIncident;
+
+/**
+ * Everything the triage message shows, read from the store's history so the message can be
+ * re-rendered after any change (acknowledge, resolve, severity, feedback).
+ *
+ * @param confidence     of the first classification, 0 to 1
+ * @param safeToRetry    {@code yes}, {@code no} or {@code after_fix}
+ * @param escalateTo     who to escalate to; empty when nobody is known
+ * @param evidence       up to 3 evidence lines of the classified mode
+ * @param runbooks       the suggested runbooks, best first
+ * @param similar        resolved past incidents like this one (never this one)
+ * @param acknowledgedBy actor of the last acknowledgement since the last reopening, or null
+ * @param resolution     the last resolution, or null when not resolved
+ * @param correction     the last feedback that named another mode, or null
+ * @param notices        extra context lines, e.g. "input larger than 1 MiB: the middle was cut"
+ */
+public record IncidentCard(Incident incident, double confidence, String safeToRetry, String escalateTo,
+                           List<EvidenceLine> evidence, List<RunbookLink> runbooks, List<SimilarIncident> similar,
+                           String acknowledgedBy, Resolution resolution, Correction correction, List<String> notices) {
+
+    static final int MAX_EVIDENCE = 3;
+
+    /** One line of the alert that made a rule fire. */
+    public record EvidenceLine(int line, String text) {
+    }
+
+    /** @param snippet the matching passage, empty when the timeline does not hold one */
+    public record RunbookLink(String id, String title, String path, String snippet) {
+    }
+
+    /**
+     * @param by   who resolved it
+     * @param text what fixed it
+     */
+    public record Resolution(String by, String text) {
+    }
+
+    /**
+     * @param mode    the mode feedback says is right
+     * @param comment empty when none was given
+     */
+    public record Correction(String mode, String by, String comment) {
+    }
+
+    public IncidentCard {
+        Objects.requireNonNull(incident, "incident");
+        evidence = List.copyOf(evidence);
+        runbooks = List.copyOf(runbooks);
+        similar = List.copyOf(similar);
+        notices = List.copyOf(notices);
+    }
+
+    /** The card of an incident; {@code similar} may include the incident itself, which is left out. */
+    public static IncidentCard from(IncidentHistory history, List<SimilarIncident> similar) {
+        JsonNode classified = MissingNode.getInstance();
+        List<RunbookLink> runbooks = List.of();
+        String acknowledgedBy = null;
+        Resolution resolution = null;
+        Correction correction = null;
+        for (TimelineEvent event : history.timeline()) {
+            JsonNode detail = event.detail();
+            switch (event.kind()) {
+                case CLASSIFIED -> {
+                    if (classified.isMissingNode()) {
+                        classified = detail;
+                    }
+                }
+                case RUNBOOK_SUGGESTED -> runbooks = runbooks(detail);
+                case ACKNOWLEDGED -> acknowledgedBy = event.actor();
+                case RESOLVED -> resolution = new Resolution(event.actor(), event.text());
+                case REOPENED -> {
+                    acknowledgedBy = null;
+                    resolution = null;
+                }
+                case FEEDBACK -> {
+                    if (!detail.path("correct").asBoolean(true) && detail.hasNonNull("correct_mode")) {
+                        correction = new Correction(detail.get("correct_mode").asText(), event.actor(), event.text());
+                    }
+                }
+                default -> { }
+            }
+        }
+        Incident incident = history.incident();
+        return new IncidentCard(incident, classified.path("confidence").asDouble(0),
+                classified.path("safe_to_retry").asText("no"), classified.path("escalate_to").asText(""),
+                evidence(classified, incident.failureMode()), runbooks,
+                similar.stream().filter(past -> !past.key().equals(incident.key())).toList(),
+                acknowledgedBy, resolution, correction, List.of());
+    }
+
+    /** The same card with these notices. */
+    public IncidentCard withNotices(List<String> notices) {
+        return new IncidentCard(incident, confidence, safeToRetry, escalateTo, evidence, runbooks, similar,
+                acknowledgedBy, resolution, correction, notices);
+    }
+
+    private static List<EvidenceLine> evidence(JsonNode classified, String incidentMode) {
+        String mode = classified.path("failure_mode").asText(incidentMode);
+        List<EvidenceLine> lines = new ArrayList<>();
+        for (JsonNode e : classified.path("evidence")) {
+            if (lines.size() < MAX_EVIDENCE && e.path("failure_mode").asText(mode).equals(mode)) {
+                lines.add(new EvidenceLine(e.path("line").asInt(), e.path("text").asText("")));
+            }
+        }
+        return lines;
+    }
+
+    private static List<RunbookLink> runbooks(JsonNode detail) {
+        List<RunbookLink> links = new ArrayList<>();
+        for (JsonNode r : detail.path("runbooks")) {
+            links.add(new RunbookLink(r.path("id").asText(""), r.path("title").asText(""), r.path("path").asText(""),
+                    r.path("snippet").asText("")));
+        }
+        return links;
+    }
+}
