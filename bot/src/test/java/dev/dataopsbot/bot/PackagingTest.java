@@ -4,9 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.lang.reflect.Field;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.lang.reflect.Modifier;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,6 +20,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -27,6 +32,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import com.sun.net.httpserver.HttpServer;
 import dev.dataopsbot.bot.config.BotConfig;
 import dev.dataopsbot.bot.config.SlackConfig;
 import org.junit.jupiter.api.Test;
@@ -83,14 +89,35 @@ class PackagingTest {
 
         String user = last(runtime, "USER").split(":")[0];
         assertFalse(user.equals("root") || user.matches("0+"), "USER is not root: " + user);
-        String healthcheck = last(runtime, "HEALTHCHECK");
-        assertTrue(healthcheck.contains(" CMD ") && healthcheck.contains("://127.0.0.1:") && healthcheck.contains("/healthz"),
-                "HEALTHCHECK calls /healthz on the container itself: " + healthcheck);
+        assertTrue(healthCheck(runtime).stream().anyMatch(word -> word.contains("/healthz")), "HEALTHCHECK calls /healthz");
 
         assertTrue(execFormOrWords(last(runtime, "VOLUME")).contains("/data"), "VOLUME /data");
         Map<String, String> env = env(runtime);
         assertEquals("/data", env.get(BotConfig.DATA_DIR), "the database lives on the volume");
         assertEquals(env.get(SlackConfig.PORT), last(runtime, "EXPOSE"), "EXPOSE is the PORT the bot listens on");
+    }
+
+    @Test
+    void the_health_check_passes_when_healthz_answers_200_and_fails_otherwise() throws Exception {
+        assumeTrue(Files.isExecutable(Path.of("/bin/bash")), "runs the image's check with bash");
+        List<List<Instruction>> stages = dockerfileStages();
+        List<String> check = healthCheck(stages.get(stages.size() - 1));
+        AtomicInteger healthz = new AtomicInteger(503);
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/", exchange -> {
+            exchange.sendResponseHeaders(exchange.getRequestURI().getPath().equals("/healthz") ? healthz.get() : 404, -1);
+            exchange.close();
+        });
+        server.start();
+        int port = server.getAddress().getPort();
+        try {
+            assertEquals(1, exitCode(check, port), "503 while loading is unhealthy");
+            healthz.set(200);
+            assertEquals(0, exitCode(check, port), "200 is healthy");
+        } finally {
+            server.stop(0);
+        }
+        assertEquals(1, exitCode(check, port), "nothing listening is unhealthy");
     }
 
     @Test
@@ -216,7 +243,7 @@ class PackagingTest {
             }
             String[] parts = pending.append(text).toString().strip().split("\\s+", 2);
             pending.setLength(0);
-            Instruction instruction = new Instruction(parts[0].toUpperCase(), parts.length > 1 ? parts[1].replaceAll("\\s+", " ") : "");
+            Instruction instruction = new Instruction(parts[0].toUpperCase(), parts.length > 1 ? parts[1] : "");
             if (instruction.keyword().equals("FROM")) {
                 stages.add(new ArrayList<>());
             } else if (stages.isEmpty()) {
@@ -241,14 +268,34 @@ class PackagingTest {
         }
     }
 
+    /** The HEALTHCHECK's command, in exec form so that it needs no particular shell quoting. */
+    private static List<String> healthCheck(List<Instruction> runtime) {
+        String healthcheck = last(runtime, "HEALTHCHECK");
+        int cmd = healthcheck.indexOf("CMD ");
+        assertTrue(cmd >= 0, "HEALTHCHECK ... CMD [...]: " + healthcheck);
+        return execForm(healthcheck.substring(cmd + "CMD ".length()));
+    }
+
+    /** Runs the health check as Docker would, with the container's PORT. */
+    private static int exitCode(List<String> check, int port) throws IOException, InterruptedException {
+        ProcessBuilder builder = new ProcessBuilder(check).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD);
+        builder.environment().put(SlackConfig.PORT, String.valueOf(port));
+        Process process = builder.start();
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            fail("the health check did not finish");
+        }
+        return process.exitValue();
+    }
+
     private static List<String> execFormOrWords(String args) {
-        return args.startsWith("[") ? execForm(args) : Arrays.asList(args.split(" "));
+        return args.startsWith("[") ? execForm(args) : Arrays.asList(args.split("\\s+"));
     }
 
     private static Map<String, String> env(List<Instruction> stage) {
         Map<String, String> env = new LinkedHashMap<>();
         stage.stream().filter(i -> i.keyword().equals("ENV"))
-                .flatMap(i -> Arrays.stream(i.args().split(" ")))
+                .flatMap(i -> Arrays.stream(i.args().split("\\s+")))
                 .map(pair -> pair.split("=", 2))
                 .forEach(pair -> env.put(pair[0], pair.length > 1 ? pair[1] : ""));
         return env;
