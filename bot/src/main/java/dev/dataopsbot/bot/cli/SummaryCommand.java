@@ -6,15 +6,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.stream.Collectors;
 
 import dev.dataopsbot.bot.incident.IncidentKnowledge;
-import dev.dataopsbot.knowledge.incident.EventKind;
-import dev.dataopsbot.knowledge.incident.Incident;
+import dev.dataopsbot.knowledge.incident.IncidentHistory;
 import dev.dataopsbot.knowledge.incident.IncidentKey;
 import dev.dataopsbot.knowledge.similar.PastIncidentIndexException;
 import dev.dataopsbot.knowledge.similar.SimilarIncident;
-import dev.dataopsbot.knowledge.incident.IncidentHistory;
 import dev.dataopsbot.knowledge.summary.PostIncidentSummary;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -73,13 +70,8 @@ final class SummaryCommand implements Callable<Integer> {
 
     /** Resolved incidents like this one, from its mode, system, title and evidence; empty if the index is unavailable. */
     private List<SimilarIncident> similar(IncidentKnowledge knowledge, IncidentHistory history) {
-        Incident incident = history.incident();
-        String evidence = history.timeline().stream().filter(e -> e.kind() == EventKind.CLASSIFIED).findFirst()
-                .map(e -> e.detail().path("evidence").findValuesAsText("text").stream().collect(Collectors.joining("\n")))
-                .orElse("");
         try {
-            return knowledge.similarTo(incident.failureMode(), incident.source().system(),
-                    incident.title() + "\n" + evidence, incident.key(), SIMILAR_LIMIT);
+            return knowledge.similarTo(history, SIMILAR_LIMIT);
         } catch (PastIncidentIndexException e) {
             context.err().println("summary: similar past incidents left out: " + e.getMessage());
             return List.of();

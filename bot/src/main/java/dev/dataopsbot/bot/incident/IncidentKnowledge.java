@@ -4,10 +4,14 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 
+import dev.dataopsbot.knowledge.incident.EventKind;
+import dev.dataopsbot.knowledge.incident.Incident;
 import dev.dataopsbot.knowledge.incident.IncidentDatabase;
+import dev.dataopsbot.knowledge.incident.IncidentHistory;
 import dev.dataopsbot.knowledge.incident.IncidentKey;
 import dev.dataopsbot.knowledge.incident.IncidentLifecycle;
 import dev.dataopsbot.knowledge.incident.IncidentStore;
+import dev.dataopsbot.knowledge.incident.TriageMessages;
 import dev.dataopsbot.knowledge.similar.PastIncidentIndex;
 import dev.dataopsbot.knowledge.similar.SimilarIncident;
 import dev.dataopsbot.knowledge.similar.SimilarIncidentQuery;
@@ -24,6 +28,7 @@ public final class IncidentKnowledge implements AutoCloseable {
     private final IncidentDatabase database;
     private final IncidentStore store;
     private final IncidentLifecycle lifecycle;
+    private final TriageMessages triageMessages;
     private PastIncidentIndex pastIncidents;
 
     private IncidentKnowledge(Path dataDir, IncidentDatabase database, Clock clock) {
@@ -32,6 +37,7 @@ public final class IncidentKnowledge implements AutoCloseable {
         this.store = new IncidentStore(database, clock);
         Redactor redactor = new Redactor();
         this.lifecycle = new IncidentLifecycle(database, clock, text -> redactor.redact(text).text());
+        this.triageMessages = new TriageMessages(database, clock);
     }
 
     /** @throws dev.dataopsbot.knowledge.incident.StoreException when the database cannot be opened */
@@ -49,6 +55,11 @@ public final class IncidentKnowledge implements AutoCloseable {
 
     public IncidentLifecycle lifecycle() {
         return lifecycle;
+    }
+
+    /** Where each incident's triage message is in Slack. */
+    public TriageMessages triageMessages() {
+        return triageMessages;
     }
 
     public TriageRecorder recorder() {
@@ -71,6 +82,21 @@ public final class IncidentKnowledge implements AutoCloseable {
     /** Resolved incidents like an alert of {@code failureMode}, leaving out {@code exclude} (may be null). */
     public List<SimilarIncident> similarTo(String failureMode, String system, String text, IncidentKey exclude, int limit) {
         return pastIncidents().search(new SimilarIncidentQuery(failureMode, system, text, exclude), limit);
+    }
+
+    /**
+     * Resolved incidents like the one in {@code history}, from its mode, system, title and evidence,
+     * leaving the incident itself out.
+     *
+     * @throws dev.dataopsbot.knowledge.similar.PastIncidentIndexException when the index cannot be opened or rebuilt
+     */
+    public List<SimilarIncident> similarTo(IncidentHistory history, int limit) {
+        Incident incident = history.incident();
+        String evidence = history.timeline().stream().filter(e -> e.kind() == EventKind.CLASSIFIED).findFirst()
+                .map(e -> String.join("\n", e.detail().path("evidence").findValuesAsText("text")))
+                .orElse("");
+        return similarTo(incident.failureMode(), incident.source().system(), incident.title() + "\n" + evidence,
+                incident.key(), limit);
     }
 
     @Override

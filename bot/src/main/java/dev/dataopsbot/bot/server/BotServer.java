@@ -1,5 +1,6 @@
 package dev.dataopsbot.bot.server;
 
+import java.util.Optional;
 import java.util.function.BooleanSupplier;
 
 import com.slack.api.bolt.App;
@@ -12,7 +13,7 @@ import org.eclipse.jetty.server.ServerConnector;
 
 /**
  * The HTTP side of {@code serve} on Jetty 12: {@code POST /slack/events} (Bolt, signature
- * verified), {@code GET /healthz} and {@code GET /metrics}.
+ * verified; HTTP mode only), {@code GET /healthz} and {@code GET /metrics}.
  */
 public final class BotServer implements AutoCloseable {
 
@@ -22,14 +23,19 @@ public final class BotServer implements AutoCloseable {
         this.server = server;
     }
 
-    /** Starts on {@code port} (0 picks a free one). */
-    public static BotServer start(int port, App app, PrometheusMeterRegistry registry, BooleanSupplier ready) throws Exception {
+    /**
+     * Starts on {@code port} (0 picks a free one).
+     *
+     * @param slackApp served at {@code /slack/events}; empty in Socket Mode (the path then answers 404)
+     */
+    public static BotServer start(int port, Optional<App> slackApp, PrometheusMeterRegistry registry, BooleanSupplier ready)
+            throws Exception {
         Server server = new Server();
         ServerConnector connector = new ServerConnector(server);
         connector.setPort(port);
         server.addConnector(connector);
         ServletContextHandler context = new ServletContextHandler();
-        context.addServlet(new ServletHolder(new SlackAppServlet(app)), "/slack/events");
+        slackApp.ifPresent(app -> context.addServlet(new ServletHolder(new SlackAppServlet(app)), "/slack/events"));
         context.addServlet(new ServletHolder(new HealthServlet(ready)), "/healthz");
         context.addServlet(new ServletHolder(new MetricsServlet(registry)), "/metrics");
         server.setHandler(context);

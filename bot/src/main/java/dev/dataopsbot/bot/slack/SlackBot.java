@@ -1,40 +1,119 @@
 package dev.dataopsbot.bot.slack;
 
 import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
 
 import com.slack.api.Slack;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.AppConfig;
+import com.slack.api.bolt.socket_mode.SocketModeApp;
+import com.slack.api.socket_mode.SocketModeClient;
 import dev.dataopsbot.bot.config.SlackConfig;
+import dev.dataopsbot.bot.incident.IncidentKnowledge;
+import dev.dataopsbot.bot.metrics.BotMetrics;
+import dev.dataopsbot.bot.slack.message.TriageMessage;
+import dev.dataopsbot.bot.slack.web.RetryPolicy;
+import dev.dataopsbot.bot.slack.web.SlackWebApi;
+import dev.dataopsbot.bot.triage.TriageService;
 
 /**
- * The Bolt app: its handlers, the signing secret that verifies every request, and a Web API
- * client pointed at {@code SLACK_API_URL}.
+ * The Bolt app and what its handlers share: the Web API client pointed at {@code SLACK_API_URL},
+ * the background executor, the signature check (HTTP mode) and request timing; in Socket Mode,
+ * the WebSocket connection. Closing it lets running background work finish.
  */
-public final class SlackBot {
+public final class SlackBot implements AutoCloseable {
 
-    private SlackBot() {
+    static final int WORKERS = 8;
+    static final int QUEUE = 1_000;
+
+    private final App app;
+    private final SocketModeApp socketMode;
+    private final BackgroundWork work;
+
+    private SlackBot(App app, SocketModeApp socketMode, BackgroundWork work) {
+        this.app = app;
+        this.socketMode = socketMode;
+        this.work = work;
     }
 
-    /** @throws SlackUnavailableException when Slack cannot confirm the bot token (Bolt calls auth.test here) */
-    public static App create(SlackConfig config) {
+    /**
+     * Starts the app: in HTTP mode it is ready for {@link #httpApp()}'s servlet; in Socket Mode
+     * ({@code SLACK_APP_TOKEN} set) it connects to Slack over a WebSocket and reconnects when the
+     * connection drops.
+     *
+     * @throws SlackUnavailableException when Slack cannot confirm the bot token (Bolt calls auth.test here) or,
+     *                                   in Socket Mode, will not open a connection for the app token
+     */
+    public static SlackBot start(SlackConfig config, TriageService triage, IncidentKnowledge knowledge, BotMetrics metrics,
+                                 Clock clock) {
         com.slack.api.SlackConfig client = new com.slack.api.SlackConfig();
         client.setMethodsEndpointUrlPrefix(config.apiUrl().toString());
         Slack slack = Slack.getInstance(client);
-        AppConfig.AppConfigBuilder app = AppConfig.builder()
+        AppConfig.AppConfigBuilder settings = AppConfig.builder()
                 .singleTeamBotToken(config.botToken().reveal())
-                .slack(slack);
-        // our SignatureVerification replaces Bolt's check (constant-time, rejects future timestamps)
-        app.requestVerificationEnabled(false);
+                .slack(slack)
+                // our SignatureVerification replaces Bolt's check (constant-time, rejects future timestamps)
+                .requestVerificationEnabled(false);
+        BackgroundWork work = new BackgroundWork(WORKERS, QUEUE, metrics);
         try {
-            App bolt = new App(app.build());
-            config.signingSecret().ifPresent(secret -> bolt.use(new SignatureVerification(secret, Clock.systemUTC())));
-            bolt.command(DataopsCommand.NAME, new DataopsCommand());
-            return bolt.start();
-        } catch (RuntimeException e) {
-            throw new SlackUnavailableException("cannot check " + SlackConfig.BOT_TOKEN + " with auth.test at "
-                    + config.apiUrl() + ": " + e.getMessage() + " (is Slack reachable, or " + SlackConfig.API_URL
-                    + " right, and is the token valid?)", e);
+            App app = new App(settings.build());
+            if (!config.socketMode()) {
+                config.signingSecret().ifPresent(secret -> app.use(new SignatureVerification(secret, clock)));
+            }
+            app.use(new RequestTiming(metrics));
+            handlers(app, config, triage, knowledge, metrics, clock, slack, work);
+            if (config.socketMode()) {
+                SocketModeApp socketMode = new SocketModeApp(config.appToken().orElseThrow().reveal(), app,
+                        SocketModeClient.Backend.JavaWebSocket);
+                socketMode.startAsync();
+                return new SlackBot(app, socketMode, work);
+            }
+            return new SlackBot(app.start(), null, work);
+        } catch (Exception e) {
+            work.close();
+            String check = config.socketMode()
+                    ? "cannot connect in Socket Mode with " + SlackConfig.APP_TOKEN + " and " + SlackConfig.BOT_TOKEN
+                    : "cannot check " + SlackConfig.BOT_TOKEN + " with auth.test";
+            throw new SlackUnavailableException(check + " at " + config.apiUrl() + ": " + e.getMessage() + " (is Slack "
+                    + "reachable, or " + SlackConfig.API_URL + " right, and are the tokens valid?)", e);
         }
+    }
+
+    private static void handlers(App app, SlackConfig config, TriageService triage, IncidentKnowledge knowledge,
+                                 BotMetrics metrics, Clock clock, Slack slack, BackgroundWork work) {
+        SlackWebApi web = new SlackWebApi(slack.methods(config.botToken().reveal()), slack.getHttpClient(),
+                RetryPolicy.DEFAULT, metrics);
+        AfterAck afterAck = new AfterAck(work, web);
+        IncidentMessages messages = new IncidentMessages(knowledge, web, new TriageMessage(config.runbookBaseUrl()));
+        IncidentActions actions = new IncidentActions(knowledge.lifecycle(), metrics);
+        ChannelTriage channelTriage = new ChannelTriage(triage, knowledge.recorder(), messages, web, metrics);
+        Map<String, Subcommand> subcommands = new HashMap<>();
+        subcommands.put("triage", new TriageSubcommand(afterAck, channelTriage, web));
+        subcommands.put("incidents", new IncidentsSubcommand(afterAck, knowledge.store(), clock));
+        subcommands.put("summary", new SummarySubcommand(afterAck, messages));
+        subcommands.put("report", new ReportSubcommand(afterAck, knowledge.database(), clock));
+        for (LifecycleSubcommand.Verb verb : LifecycleSubcommand.Verb.values()) {
+            subcommands.put(verb.word, new LifecycleSubcommand(verb, afterAck, actions, messages));
+        }
+        app.command(DataopsCommand.NAME, new DataopsCommand(subcommands));
+        new IncidentButtons(afterAck, actions, messages, knowledge.store(), web).register(app);
+        new IncidentModals(afterAck, actions, messages, channelTriage, web).register(app);
+    }
+
+    /** The app to serve at {@code POST /slack/events}; empty in Socket Mode, where Slack sends nothing over HTTP. */
+    public Optional<App> httpApp() {
+        return socketMode == null ? Optional.of(app) : Optional.empty();
+    }
+
+    /** Disconnects (Socket Mode), stops the app and waits up to 10 s for background work (replies in flight). */
+    @Override
+    public void close() throws Exception {
+        if (socketMode != null) {
+            socketMode.close();
+        }
+        app.stop();
+        work.close();
     }
 }

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import dev.dataopsbot.bot.fake.FakeSlackApi;
+import dev.dataopsbot.bot.fake.FakeSocketModeServer;
 import dev.dataopsbot.bot.fake.SignedRequests;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -61,6 +62,45 @@ class ServeCommandTest {
     }
 
     @Test
+    void socket_mode_connects_acknowledges_envelopes_by_id_posts_the_reply_and_reconnects() throws Exception {
+        int port = freePort();
+        try (FakeSlackApi slack = new FakeSlackApi(); FakeSocketModeServer socket = new FakeSocketModeServer()) {
+            slack.socketModeUrl(socket.url());
+            Map<String, String> env = Map.of("SLACK_BOT_TOKEN", "xoxb-1-2-test", "SLACK_APP_TOKEN", "xapp-1-A1-test",
+                    "SLACK_API_URL", slack.apiUrl(), "PORT", String.valueOf(port), "DATAOPS_DATA_DIR", dataDir.toString());
+            Thread serving = new Thread(() -> Cli.run(env, new byte[0], "serve"), "serve");
+            serving.start();
+            try {
+                awaitReady(port);
+                socket.awaitConnection(1);
+                assertEquals("Bearer xapp-1-A1-test", slack.await("apps.connections.open", call -> true).authorization());
+
+                socket.send(slashEnvelope("e1", "help"));
+                String helpAck = socket.await(message -> message.contains("\"e1\""));
+                assertTrue(helpAck.contains("/dataops triage"), "the help text rides on the ack: " + helpAck);
+
+                socket.send(slashEnvelope("e2", "triage ERROR - Task failed: botocore.exceptions.ClientError: "
+                        + "An error occurred (ExpiredToken): The provided token has expired."));
+                socket.await(message -> message.contains("\"e2\""));
+                FakeSlackApi.Call posted = slack.await("chat.postMessage", call -> true);
+                assertTrue(posted.param("text").contains("credential_expiry"), posted.param("text"));
+
+                int status = http.send(SignedRequests.slashCommand(URI.create("http://127.0.0.1:" + port + "/slack/events"),
+                        "help", Instant.now(), SECRET), HttpResponse.BodyHandlers.ofString()).statusCode();
+                assertTrue(status == 404 || status == 405, "no HTTP endpoint for Slack in Socket Mode: " + status);
+
+                socket.dropConnections();
+                socket.awaitConnection(2);
+                socket.send(slashEnvelope("e3", "help"));
+                socket.await(message -> message.contains("\"e3\""));
+            } finally {
+                serving.interrupt();
+                serving.join(Duration.ofSeconds(10).toMillis());
+            }
+        }
+    }
+
+    @Test
     void serve_without_slack_settings_names_the_variable() {
         Cli.Run run = Cli.run(Map.of(), new byte[0], "serve");
         assertEquals(2, run.exitCode());
@@ -74,6 +114,26 @@ class ServeCommandTest {
         assertEquals(1, run.exitCode());
         assertTrue(run.err().startsWith("serve: cannot check SLACK_BOT_TOKEN with auth.test at http://127.0.0.1:"), run.err());
         assertTrue(!run.err().contains("xoxb-1-2-test") && !run.err().contains("\tat "), run.err());
+    }
+
+    private void awaitReady(int port) throws InterruptedException {
+        URI health = URI.create("http://127.0.0.1:" + port + "/healthz");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        int status = 0;
+        while (status != 200 && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+            status = statusOf(health);
+        }
+        assertEquals(200, status, "ready within 60 s");
+    }
+
+    /** A slash command as Socket Mode delivers it: a JSON envelope, acknowledged by its envelope_id. */
+    private static String slashEnvelope(String envelopeId, String text) {
+        return "{\"envelope_id\":\"" + envelopeId + "\",\"type\":\"slash_commands\",\"accepts_response_payload\":true,"
+                + "\"payload\":{\"token\":\"legacy\",\"team_id\":\"T1\",\"team_domain\":\"acme\",\"channel_id\":\"C1\","
+                + "\"channel_name\":\"alerts\",\"user_id\":\"U1\",\"user_name\":\"alice\",\"command\":\"/dataops\","
+                + "\"text\":" + new com.fasterxml.jackson.databind.ObjectMapper().valueToTree(text) + ",\"api_app_id\":\"A1\","
+                + "\"response_url\":\"http://127.0.0.1:1/response\",\"trigger_id\":\"1.2.3\"}}";
     }
 
     private int statusOf(URI uri) {

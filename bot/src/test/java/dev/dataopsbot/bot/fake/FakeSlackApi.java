@@ -32,8 +32,11 @@ import com.sun.net.httpserver.HttpServer;
  */
 public final class FakeSlackApi implements AutoCloseable {
 
-    /** One request the bot made: the method (or {@code response}, {@code upload}), its parameters and when it arrived. */
-    public record Call(String method, Map<String, String> params, String body, Instant at) {
+    /**
+     * One request the bot made: the method (or {@code response}, {@code upload}), its parameters,
+     * its {@code Authorization} header and when it arrived.
+     */
+    public record Call(String method, Map<String, String> params, String body, String authorization, Instant at) {
 
         public String param(String name) {
             return params.get(name);
@@ -136,7 +139,7 @@ public final class FakeSlackApi implements AutoCloseable {
             return;
         }
         Map<String, String> params = params(exchange, body);
-        calls.add(new Call(method, params, body, Instant.now()));
+        calls.add(new Call(method, params, body, exchange.getRequestHeaders().getFirst("Authorization"), Instant.now()));
         send(exchange, 200, answer(method, params));
     }
 
@@ -148,7 +151,8 @@ public final class FakeSlackApi implements AutoCloseable {
             send(exchange, failure.status(), "error");
             return;
         }
-        calls.add(new Call(kind, Map.of("path", exchange.getRequestURI().getPath()), body, Instant.now()));
+        calls.add(new Call(kind, Map.of("path", exchange.getRequestURI().getPath()), body,
+                exchange.getRequestHeaders().getFirst("Authorization"), Instant.now()));
         send(exchange, 200, kind.equals("response") ? "{\"ok\":true}" : "OK - " + body.length());
     }
 

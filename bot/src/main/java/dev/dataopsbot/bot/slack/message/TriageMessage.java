@@ -64,7 +64,7 @@ public final class TriageMessage {
         if (!notices.isEmpty()) {
             blocks.add(context(text, String.join("\n", notices)));
         }
-        LayoutBlock actions = new IncidentActions(text).block(incident);
+        LayoutBlock actions = new ActionButtons(text).block(incident);
         blocks.add(context(text, incident.key() + " · " + incident.status().id() + " · dataops-bot"
                 + (text.truncated() ? " · (truncated)" : "")));
         blocks.add(actions);

@@ -17,13 +17,13 @@ import dev.dataopsbot.knowledge.incident.IncidentStatus;
  * resolved its severity can change and it takes notes and a resolution; a summary and
  * classification feedback are always offered.
  */
-final class IncidentActions {
+final class ActionButtons {
 
     static final List<String> SEVERITIES = List.of("SEV1", "SEV2", "SEV3", "SEV4");
 
     private final BlockText text;
 
-    IncidentActions(BlockText text) {
+    ActionButtons(BlockText text) {
         this.text = text;
     }
 

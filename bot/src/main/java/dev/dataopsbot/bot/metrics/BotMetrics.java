@@ -1,0 +1,65 @@
+package dev.dataopsbot.bot.metrics;
+
+import java.time.Duration;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+
+/**
+ * The bot's meters (Prometheus names in brackets): requests from Slack by kind
+ * ({@code dataops_slack_requests_total}), ack latency ({@code dataops_slack_ack_seconds}) and
+ * triage latency ({@code dataops_triage_seconds}) histograms, classifications by failure mode
+ * ({@code dataops_classifications_total}), incidents opened, acknowledged and resolved
+ * ({@code dataops_incidents_total}), Slack Web API errors and retries
+ * ({@code dataops_slack_api_errors_total}, {@code dataops_slack_api_retries_total}) and work
+ * deferred because the bot was busy ({@code dataops_busy_total}).
+ */
+public final class BotMetrics {
+
+    private final MeterRegistry registry;
+    private final Timer triage;
+
+    public BotMetrics(MeterRegistry registry) {
+        this.registry = registry;
+        this.triage = Timer.builder("dataops.triage").description("Classification, retrieval and recording of one alert")
+                .publishPercentileHistogram().register(registry);
+    }
+
+    /** A request from Slack: {@code slash_command}, {@code block_actions}, {@code view_submission}, {@code event}... */
+    public void request(String kind, Duration ackLatency) {
+        Counter.builder("dataops.slack.requests").description("Requests received from Slack").tag("kind", kind)
+                .register(registry).increment();
+        Timer.builder("dataops.slack.ack").description("Time from receiving a Slack request to acknowledging it")
+                .tag("kind", kind).publishPercentileHistogram().register(registry).record(ackLatency);
+    }
+
+    public void triaged(String failureMode, Duration took) {
+        triage.record(took);
+        Counter.builder("dataops.classifications").description("Alerts classified, by failure mode")
+                .tag("failure_mode", failureMode).register(registry).increment();
+    }
+
+    /** {@code opened}, {@code acknowledged} or {@code resolved}. */
+    public void incident(String event) {
+        Counter.builder("dataops.incidents").description("Incident lifecycle events").tag("event", event)
+                .register(registry).increment();
+    }
+
+    public void slackApiError(String method, String error) {
+        Counter.builder("dataops.slack.api.errors").description("Slack Web API calls that failed for good")
+                .tag("method", method).tag("error", error).register(registry).increment();
+    }
+
+    /** {@code reason}: {@code rate_limited}, {@code server_error} or {@code io}. */
+    public void slackApiRetry(String method, String reason) {
+        Counter.builder("dataops.slack.api.retries").description("Slack Web API calls retried")
+                .tag("method", method).tag("reason", reason).register(registry).increment();
+    }
+
+    /** Work that found the background executor full and was queued for a retry. */
+    public void busy() {
+        Counter.builder("dataops.busy").description("Requests deferred because every background worker was busy")
+                .register(registry).increment();
+    }
+}

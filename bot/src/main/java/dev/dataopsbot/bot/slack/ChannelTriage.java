@@ -1,0 +1,56 @@
+package dev.dataopsbot.bot.slack;
+
+import java.util.Optional;
+
+import dev.dataopsbot.bot.incident.TriageRecorder;
+import dev.dataopsbot.bot.metrics.BotMetrics;
+import dev.dataopsbot.bot.slack.message.SlackMessage;
+import dev.dataopsbot.bot.slack.web.SlackWebApi;
+import dev.dataopsbot.bot.triage.Triage;
+import dev.dataopsbot.bot.triage.TriageService;
+import dev.dataopsbot.knowledge.incident.MessageRef;
+import dev.dataopsbot.knowledge.incident.Recorded;
+
+/**
+ * Triage of text someone gave the bot in a channel (slash command or modal): classify, record the
+ * incident, post the triage message to the channel. The raw text goes to the triage service only;
+ * the store and Slack see the redacted triage.
+ */
+final class ChannelTriage {
+
+    static final String SOURCE = "slack";
+
+    private final TriageService triage;
+    private final TriageRecorder recorder;
+    private final IncidentMessages messages;
+    private final SlackWebApi web;
+    private final BotMetrics metrics;
+
+    ChannelTriage(TriageService triage, TriageRecorder recorder, IncidentMessages messages, SlackWebApi web, BotMetrics metrics) {
+        this.triage = triage;
+        this.recorder = recorder;
+        this.messages = messages;
+        this.web = web;
+        this.metrics = metrics;
+    }
+
+    /**
+     * @param responseUrl where to answer when the bot cannot post in the channel (not invited); may be null
+     */
+    void run(String text, String channel, String responseUrl) {
+        long start = System.nanoTime();
+        Triage result = recorder.record(triage.triage(SOURCE, text), SOURCE, channel, null);
+        Recorded recorded = result.incident();
+        metrics.triaged(result.verdict().failureMode(), java.time.Duration.ofNanos(System.nanoTime() - start));
+        if (recorded.isNew()) {
+            metrics.incident("opened");
+        }
+        Optional<MessageRef> posted = messages.post(recorded.key(), result.warnings(), channel, null);
+        if (posted.isEmpty() && responseUrl != null) {
+            SlackMessage message = messages.render(recorded.key(), result.warnings());
+            web.respond(responseUrl, message.text(), message.blocks(), true, recorded.key().toString());
+            web.respond(responseUrl, "I could not post in this channel, so this triage cannot be updated in place. "
+                    + "Invite me with `/invite @dataops-bot` to get live status.", null, false, recorded.key().toString());
+        }
+    }
+}

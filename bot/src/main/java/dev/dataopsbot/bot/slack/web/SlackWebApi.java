@@ -1,0 +1,213 @@
+package dev.dataopsbot.bot.slack.web;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+import com.google.gson.Gson;
+import com.google.gson.JsonObject;
+import com.slack.api.methods.MethodsClient;
+import com.slack.api.methods.SlackApiException;
+import com.slack.api.methods.SlackApiTextResponse;
+import com.slack.api.methods.request.files.FilesCompleteUploadExternalRequest;
+import com.slack.api.methods.response.chat.ChatPostMessageResponse;
+import com.slack.api.methods.response.files.FilesGetUploadURLExternalResponse;
+import com.slack.api.model.block.LayoutBlock;
+import com.slack.api.model.view.View;
+import com.slack.api.util.http.SlackHttpClient;
+import com.slack.api.util.json.GsonFactory;
+import dev.dataopsbot.bot.metrics.BotMetrics;
+import dev.dataopsbot.knowledge.incident.MessageRef;
+import okhttp3.MediaType;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Web API calls the bot makes, each one retried per {@link RetryPolicy}: HTTP 429 waits for
+ * {@code Retry-After}, 5xx and I/O failures back off and try again, other refusals are logged once.
+ * A call that fails for good is logged as an error naming what it was for ({@code about}, e.g. the
+ * incident key) and counted; callers get an empty result, never an exception.
+ */
+public final class SlackWebApi {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SlackWebApi.class);
+    private static final Duration PER_CHANNEL = Duration.ofSeconds(1);
+
+    private final MethodsClient methods;
+    private final SlackHttpClient http;
+    private final RetryPolicy policy;
+    private final BotMetrics metrics;
+    private final ChannelPacer pacer = new ChannelPacer(PER_CHANNEL);
+    private final Gson gson = GsonFactory.createSnakeCase();
+
+    public SlackWebApi(MethodsClient methods, SlackHttpClient http, RetryPolicy policy, BotMetrics metrics) {
+        this.methods = methods;
+        this.http = http;
+        this.policy = policy;
+        this.metrics = metrics;
+    }
+
+    /** Posts a message, in {@code threadTs}'s thread when not null; returns where it landed. */
+    public Optional<MessageRef> post(String channel, String threadTs, String text, List<LayoutBlock> blocks, String about) {
+        pace(channel);
+        return call("chat.postMessage", about, () -> methods.chatPostMessage(r -> r.channel(channel).threadTs(threadTs)
+                .text(text).blocks(blocks).unfurlLinks(false).unfurlMedia(false)))
+                .map((ChatPostMessageResponse r) -> new MessageRef(r.getChannel() == null ? channel : r.getChannel(), r.getTs()));
+    }
+
+    /** Replaces a message's text and blocks. */
+    public boolean update(MessageRef message, String text, List<LayoutBlock> blocks, String about) {
+        return call("chat.update", about, () -> methods.chatUpdate(r -> r.channel(message.channel()).ts(message.ts())
+                .text(text).blocks(blocks))).isPresent();
+    }
+
+    /** A message only {@code user} sees. */
+    public boolean ephemeral(String channel, String user, String text, String about) {
+        return call("chat.postEphemeral", about, () -> methods.chatPostEphemeral(r -> r.channel(channel).user(user)
+                .text(text))).isPresent();
+    }
+
+    /** Opens a modal; {@code triggerId} comes from the interaction and expires 3 s after it. */
+    public boolean openView(String triggerId, View view, String about) {
+        return call("views.open", about, () -> methods.viewsOpen(r -> r.triggerId(triggerId).view(view))).isPresent();
+    }
+
+    /**
+     * Uploads {@code content} as a file and shares it in the channel (in {@code threadTs}'s thread
+     * when not null) with {@code comment}: {@code files.getUploadURLExternal}, the upload itself,
+     * then {@code files.completeUploadExternal}.
+     */
+    public boolean upload(String channel, String threadTs, String filename, String title, String content, String comment,
+                          String about) {
+        byte[] bytes = content.getBytes(StandardCharsets.UTF_8);
+        Optional<FilesGetUploadURLExternalResponse> slot = call("files.getUploadURLExternal", about,
+                () -> methods.filesGetUploadURLExternal(r -> r.filename(filename).length(bytes.length)));
+        if (slot.isEmpty()) {
+            return false;
+        }
+        Optional<Boolean> uploaded = call("files.upload", about, () -> {
+            Request request = new Request.Builder().url(slot.get().getUploadUrl())
+                    .post(RequestBody.create(bytes, MediaType.get("text/markdown; charset=utf-8"))).build();
+            return send(request);
+        }, ok -> null);
+        if (uploaded.isEmpty()) {
+            return false;
+        }
+        pace(channel);
+        FilesCompleteUploadExternalRequest.FileDetails file = FilesCompleteUploadExternalRequest.FileDetails.builder()
+                .id(slot.get().getFileId()).title(title).build();
+        return call("files.completeUploadExternal", about, () -> methods.filesCompleteUploadExternal(r -> r
+                .files(List.of(file)).channelId(channel).threadTs(threadTs).initialComment(comment))).isPresent();
+    }
+
+    /**
+     * Answers through an interaction's {@code response_url}.
+     *
+     * @param inChannel visible to the channel rather than only to the user
+     */
+    public boolean respond(String responseUrl, String text, List<LayoutBlock> blocks, boolean inChannel, String about) {
+        JsonObject body = new JsonObject();
+        body.addProperty("response_type", inChannel ? "in_channel" : "ephemeral");
+        body.addProperty("text", text);
+        if (blocks != null && !blocks.isEmpty()) {
+            body.add("blocks", gson.toJsonTree(blocks));
+        }
+        Request request = new Request.Builder().url(responseUrl)
+                .post(RequestBody.create(gson.toJson(body), MediaType.get("application/json; charset=utf-8"))).build();
+        return call("response_url", about, () -> send(request), ok -> null).isPresent();
+    }
+
+    private Boolean send(Request request) throws IOException, SlackApiException {
+        try (Response response = http.getOkHttpClient().newCall(request).execute()) {
+            if (!response.isSuccessful()) {
+                throw new SlackApiException(response, response.body() == null ? "" : response.body().string());
+            }
+            return Boolean.TRUE;
+        }
+    }
+
+    private void pace(String channel) {
+        Duration wait = pacer.reserve(channel, System.nanoTime());
+        if (!wait.isZero()) {
+            sleep(wait);
+        }
+    }
+
+    @FunctionalInterface
+    private interface Attempt<T> {
+        T run() throws IOException, SlackApiException;
+    }
+
+    private <T extends SlackApiTextResponse> Optional<T> call(String method, String about, Attempt<T> attempt) {
+        return call(method, about, attempt, response -> response.isOk() ? null : response.getError());
+    }
+
+    /** @param errorOf the error a 200 answer carries, or null when it succeeded */
+    private <T> Optional<T> call(String method, String about, Attempt<T> attempt, Function<T, String> errorOf) {
+        String last = "no attempt";
+        for (int tries = 1; tries <= policy.attempts(); tries++) {
+            Duration wait;
+            String reason;
+            try {
+                T response = attempt.run();
+                String error = errorOf.apply(response);
+                if (error == null) {
+                    return Optional.of(response);
+                }
+                if (!"ratelimited".equals(error)) {
+                    LOG.error("Slack refused {} for {}: {}", method, about, error);
+                    metrics.slackApiError(method, error);
+                    return Optional.empty();
+                }
+                wait = policy.retryAfter(null);
+                reason = "rate_limited";
+            } catch (SlackApiException e) {
+                int status = e.getResponse().code();
+                if (status == 429) {
+                    wait = policy.retryAfter(e.getResponse().header("Retry-After"));
+                    reason = "rate_limited";
+                } else if (status >= 500) {
+                    wait = policy.backoff(tries);
+                    reason = "server_error";
+                } else {
+                    LOG.error("Slack refused {} for {}: HTTP {}", method, about, status);
+                    metrics.slackApiError(method, "http_" + status);
+                    return Optional.empty();
+                }
+                last = "HTTP " + status;
+            } catch (IOException e) {
+                wait = policy.backoff(tries);
+                reason = "io";
+                last = e.getClass().getSimpleName() + ": " + e.getMessage();
+            }
+            if (tries == policy.attempts()) {
+                break;
+            }
+            LOG.warn("Slack {} for {}: {} ({}), try {} of {} in {} ms", method, about, reason, last, tries + 1,
+                    policy.attempts(), wait.toMillis());
+            metrics.slackApiRetry(method, reason);
+            if (!sleep(wait)) {
+                return Optional.empty();
+            }
+        }
+        LOG.error("Slack {} failed for {} after {} tries: {}", method, about, policy.attempts(), last);
+        metrics.slackApiError(method, "gave_up");
+        return Optional.empty();
+    }
+
+    private static boolean sleep(Duration wait) {
+        try {
+            Thread.sleep(wait.toMillis());
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+}

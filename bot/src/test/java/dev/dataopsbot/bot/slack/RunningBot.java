@@ -1,0 +1,158 @@
+package dev.dataopsbot.bot.slack;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.dataopsbot.bot.config.BotConfig;
+import dev.dataopsbot.bot.config.SlackConfig;
+import dev.dataopsbot.bot.fake.FakeSlackApi;
+import dev.dataopsbot.bot.fake.SignedRequests;
+import dev.dataopsbot.bot.incident.IncidentKnowledge;
+import dev.dataopsbot.bot.incident.PastIncidentSearch;
+import dev.dataopsbot.bot.metrics.BotMetrics;
+import dev.dataopsbot.bot.server.BotServer;
+import dev.dataopsbot.bot.triage.TriageService;
+import dev.dataopsbot.bot.triage.TriageServiceFactory;
+import dev.dataopsbot.knowledge.incident.IncidentKey;
+import dev.dataopsbot.knowledge.incident.MessageRef;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+
+/**
+ * The Slack app as {@code serve} runs it (Bolt on Jetty, real rules, runbook index and SQLite in
+ * {@code dataDir}) on an ephemeral port, talking to a {@link FakeSlackApi}; sends requests signed
+ * as Slack signs them.
+ */
+final class RunningBot implements AutoCloseable {
+
+    static final String SIGNING_SECRET = "8f742231b10e8888abcd99yyyzzz85a5";
+    private static TriageService sharedTriage;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final ObjectMapper json = new ObjectMapper();
+    final FakeSlackApi slack;
+    final IncidentKnowledge knowledge;
+    final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final SlackBot bot;
+    private final BotServer server;
+    private int responses;
+
+    RunningBot(Path dataDir) throws Exception {
+        this(dataDir, Map.of());
+    }
+
+    RunningBot(Path dataDir, Map<String, String> env) throws Exception {
+        slack = new FakeSlackApi();
+        knowledge = IncidentKnowledge.open(dataDir, Clock.systemUTC());
+        java.util.Map<String, String> all = new java.util.HashMap<>(Map.of("SLACK_BOT_TOKEN", "xoxb-1-2-test",
+                "SLACK_SIGNING_SECRET", SIGNING_SECRET, "SLACK_API_URL", slack.apiUrl()));
+        all.putAll(env);
+        SlackConfig config = SlackConfig.fromEnv(all);
+        bot = SlackBot.start(config, triage().withPastIncidents(new PastIncidentSearch(knowledge)), knowledge,
+                new BotMetrics(registry), Clock.systemUTC());
+        server = BotServer.start(0, bot.httpApp(), registry, () -> true);
+    }
+
+    private static synchronized TriageService triage() {
+        if (sharedTriage == null) {
+            sharedTriage = TriageServiceFactory.create(BotConfig.fromEnv(Map.of()), warning -> { });
+        }
+        return sharedTriage;
+    }
+
+    /** {@code /dataops <text>} from U1 in C1; its response_url is {@code slack.responseUrl("r<n>")}. */
+    HttpResponse<String> slash(String text) throws Exception {
+        String responseUrl = slack.responseUrl("r" + (++responses));
+        return send(SignedRequests.slashCommand(url("/slack/events"), text, responseUrl, Instant.now(), SIGNING_SECRET));
+    }
+
+    /** The path of the response_url of the last slash command. */
+    String lastResponsePath() {
+        return "/response/r" + responses;
+    }
+
+    /** A press of button {@code actionId} on the triage message of {@code key} at {@code messageTs} in C1, by {@code user}. */
+    HttpResponse<String> press(String actionId, String key, String messageTs, String user, String selected) throws Exception {
+        ObjectNode payload = json.createObjectNode().put("type", "block_actions").put("api_app_id", "A1")
+                .put("token", "legacy").put("trigger_id", "9.9.9").put("response_url", slack.responseUrl("press"));
+        payload.putObject("user").put("id", user).put("username", user.toLowerCase());
+        payload.putObject("team").put("id", "T1").put("domain", "acme");
+        payload.putObject("channel").put("id", "C1").put("name", "alerts");
+        payload.putObject("container").put("type", "message").put("message_ts", messageTs).put("channel_id", "C1")
+                .put("is_ephemeral", false);
+        payload.putObject("message").put("type", "message").put("ts", messageTs).put("text", "triage");
+        ObjectNode action = payload.putArray("actions").addObject().put("action_id", actionId)
+                .put("block_id", "incident_actions:" + key).put("action_ts", "1700000000.1");
+        if (selected == null) {
+            action.put("type", "button").put("value", key);
+        } else {
+            action.put("type", "static_select").putObject("selected_option").put("value", selected)
+                    .putObject("text").put("type", "plain_text").put("text", selected);
+        }
+        return send(SignedRequests.interaction(url("/slack/events"), payload.toString(), Instant.now(), SIGNING_SECRET));
+    }
+
+    /** A modal submission by {@code user}: {@code values} maps input ids to typed text or picked option. */
+    HttpResponse<String> submit(String callbackId, String privateMetadata, String user, Map<String, String> values,
+                                boolean selects) throws Exception {
+        ObjectNode payload = json.createObjectNode().put("type", "view_submission").put("api_app_id", "A1")
+                .put("token", "legacy").put("trigger_id", "9.9.9");
+        payload.putObject("user").put("id", user).put("username", user.toLowerCase());
+        payload.putObject("team").put("id", "T1").put("domain", "acme");
+        ObjectNode view = payload.putObject("view").put("id", "V1").put("type", "modal").put("callback_id", callbackId)
+                .put("private_metadata", privateMetadata);
+        ObjectNode state = view.putObject("state").putObject("values");
+        values.forEach((id, value) -> {
+            ObjectNode input = state.putObject(id).putObject(id);
+            if (selects) {
+                input.put("type", "static_select").putObject("selected_option").put("value", value)
+                        .putObject("text").put("type", "plain_text").put("text", value);
+            } else {
+                input.put("type", "plain_text_input").put("value", value);
+            }
+        });
+        return send(SignedRequests.interaction(url("/slack/events"), payload.toString(), Instant.now(), SIGNING_SECRET));
+    }
+
+    /** Waits up to 10 s until the triage message of {@code key} is posted and remembered. */
+    MessageRef awaitMessage(IncidentKey key) throws InterruptedException {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+        while (System.nanoTime() < deadline) {
+            java.util.Optional<MessageRef> message = knowledge.triageMessages().find(key);
+            if (message.isPresent()) {
+                return message.get();
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError("no triage message remembered for " + key);
+    }
+
+    /** The text of an immediate (ack) answer. */
+    String ackText(HttpResponse<String> response) throws Exception {
+        return json.readTree(response.body()).path("text").asText();
+    }
+
+    HttpResponse<String> send(HttpRequest request) throws Exception {
+        return http.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    URI url(String path) {
+        return URI.create("http://127.0.0.1:" + server.port() + path);
+    }
+
+    @Override
+    public void close() throws Exception {
+        server.close();
+        bot.close();
+        knowledge.close();
+        slack.close();
+    }
+}
