@@ -1,15 +1,14 @@
 package dev.dataopsbot.bot.slack;
 
-import java.util.Optional;
-
 import dev.dataopsbot.bot.incident.TriageRecorder;
 import dev.dataopsbot.bot.metrics.BotMetrics;
 import dev.dataopsbot.bot.slack.message.SlackMessage;
 import dev.dataopsbot.bot.slack.web.SlackWebApi;
 import dev.dataopsbot.bot.triage.Triage;
 import dev.dataopsbot.bot.triage.TriageService;
-import dev.dataopsbot.knowledge.incident.MessageRef;
 import dev.dataopsbot.knowledge.incident.Recorded;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Triage of text someone gave the bot in a channel (slash command or modal): classify, record the
@@ -19,6 +18,7 @@ import dev.dataopsbot.knowledge.incident.Recorded;
 final class ChannelTriage {
 
     static final String SOURCE = "slack";
+    private static final Logger LOG = LoggerFactory.getLogger(ChannelTriage.class);
 
     private final TriageService triage;
     private final TriageRecorder recorder;
@@ -45,12 +45,21 @@ final class ChannelTriage {
         if (recorded.isNew()) {
             metrics.incident("opened");
         }
-        Optional<MessageRef> posted = messages.post(recorded.key(), result.warnings(), channel, null);
-        if (posted.isEmpty() && responseUrl != null) {
-            SlackMessage message = messages.render(recorded.key(), result.warnings());
-            web.respond(responseUrl, message.text(), message.blocks(), true, recorded.key().toString());
-            web.respond(responseUrl, "I could not post in this channel, so this triage cannot be updated in place. "
-                    + "Invite me with `/invite @dataops-bot` to get live status.", null, false, recorded.key().toString());
-        }
+        messages.post(recorded.key(), result.warnings(), channel, null).thenAccept(posted -> {
+            if (posted.isEmpty() && responseUrl != null) {
+                answerInstead(recorded, result, responseUrl);
+            }
+        }).exceptionally(e -> {
+            LOG.error("{}: triage message not posted: {}", recorded.key(), e.getMessage());
+            return null;
+        });
+    }
+
+    /** The triage through the command's response_url, for a channel the bot cannot post in. */
+    private void answerInstead(Recorded recorded, Triage result, String responseUrl) {
+        SlackMessage message = messages.render(recorded.key(), result.warnings());
+        web.respond(responseUrl, message.text(), message.blocks(), true, recorded.key().toString());
+        web.respond(responseUrl, "I could not post in this channel, so this triage cannot be updated in place. "
+                + "Invite me with `/invite @dataops-bot` to get live status.", null, false, recorded.key().toString());
     }
 }

@@ -47,9 +47,15 @@ final class IncidentButtons {
             actions.severity(key, press.selected(), "changed in Slack", press.user());
             return null;
         }));
-        app.blockAction(Interactions.SUMMARY, (request, context) -> change(request, context, (key, press) ->
-                messages.postSummary(key, press.message().channel(), press.user()).isPresent() ? null
-                        : "Slack did not accept the summary file of " + key + "; the reason is in dataops-bot's log."));
+        app.blockAction(Interactions.SUMMARY, (request, context) -> change(request, context, (key, press) -> {
+            messages.postSummary(key, press.message().channel(), press.user()).thenAccept(where -> {
+                if (where.isEmpty()) {
+                    web.ephemeral(press.message().channel(), press.user(), "Slack did not accept the summary file of " + key
+                            + "; the reason is in dataops-bot's log.", "summary " + key);
+                }
+            });
+            return null;
+        }));
         app.blockAction(Interactions.ADD_NOTE, (request, context) ->
                 modal(request, context, (key, press) -> NoteModal.view(press.modalContext(key))));
         app.blockAction(Interactions.RESOLVE, (request, context) ->

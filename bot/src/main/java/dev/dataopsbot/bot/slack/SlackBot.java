@@ -1,6 +1,7 @@
 package dev.dataopsbot.bot.slack;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -26,16 +27,19 @@ import dev.dataopsbot.bot.triage.TriageService;
 public final class SlackBot implements AutoCloseable {
 
     static final int WORKERS = 8;
-    static final int QUEUE = 1_000;
+    /** Work waiting for a worker; beyond it, work is retried for 30 s and then the user is told. */
+    static final int QUEUE = 10_000;
 
     private final App app;
     private final SocketModeApp socketMode;
     private final BackgroundWork work;
+    private final SlackWebApi web;
 
-    private SlackBot(App app, SocketModeApp socketMode, BackgroundWork work) {
+    private SlackBot(App app, SocketModeApp socketMode, BackgroundWork work, SlackWebApi web) {
         this.app = app;
         this.socketMode = socketMode;
         this.work = work;
+        this.web = web;
     }
 
     /**
@@ -57,22 +61,25 @@ public final class SlackBot implements AutoCloseable {
                 // our SignatureVerification replaces Bolt's check (constant-time, rejects future timestamps)
                 .requestVerificationEnabled(false);
         BackgroundWork work = new BackgroundWork(WORKERS, QUEUE, metrics);
+        SlackWebApi web = new SlackWebApi(slack.methods(config.botToken().reveal()), slack.getHttpClient(),
+                RetryPolicy.DEFAULT, metrics);
         try {
             App app = new App(settings.build());
             if (!config.socketMode()) {
                 config.signingSecret().ifPresent(secret -> app.use(new SignatureVerification(secret, clock)));
             }
             app.use(new RequestTiming(metrics));
-            handlers(app, config, triage, knowledge, metrics, clock, slack, work);
+            handlers(app, config, triage, knowledge, metrics, clock, web, work);
             if (config.socketMode()) {
                 SocketModeApp socketMode = new SocketModeApp(config.appToken().orElseThrow().reveal(), app,
                         SocketModeClient.Backend.JavaWebSocket);
                 socketMode.startAsync();
-                return new SlackBot(app, socketMode, work);
+                return new SlackBot(app, socketMode, work, web);
             }
-            return new SlackBot(app.start(), null, work);
+            return new SlackBot(app.start(), null, work, web);
         } catch (Exception e) {
             work.close();
+            web.close();
             String check = config.socketMode()
                     ? "cannot connect in Socket Mode with " + SlackConfig.APP_TOKEN + " and " + SlackConfig.BOT_TOKEN
                     : "cannot check " + SlackConfig.BOT_TOKEN + " with auth.test";
@@ -82,9 +89,7 @@ public final class SlackBot implements AutoCloseable {
     }
 
     private static void handlers(App app, SlackConfig config, TriageService triage, IncidentKnowledge knowledge,
-                                 BotMetrics metrics, Clock clock, Slack slack, BackgroundWork work) {
-        SlackWebApi web = new SlackWebApi(slack.methods(config.botToken().reveal()), slack.getHttpClient(),
-                RetryPolicy.DEFAULT, metrics);
+                                 BotMetrics metrics, Clock clock, SlackWebApi web, BackgroundWork work) {
         AfterAck afterAck = new AfterAck(work, web);
         IncidentMessages messages = new IncidentMessages(knowledge, web, new TriageMessage(config.runbookBaseUrl()));
         IncidentActions actions = new IncidentActions(knowledge.lifecycle(), metrics);
@@ -107,7 +112,10 @@ public final class SlackBot implements AutoCloseable {
         return socketMode == null ? Optional.of(app) : Optional.empty();
     }
 
-    /** Disconnects (Socket Mode), stops the app and waits up to 10 s for background work (replies in flight). */
+    /**
+     * Disconnects (Socket Mode), stops the app, waits up to 10 s for background work and up to 10 s
+     * more for messages still queued for their channel.
+     */
     @Override
     public void close() throws Exception {
         if (socketMode != null) {
@@ -115,5 +123,10 @@ public final class SlackBot implements AutoCloseable {
         }
         app.stop();
         work.close();
+        try {
+            web.drain(Duration.ofSeconds(10));
+        } finally {
+            web.close();
+        }
     }
 }

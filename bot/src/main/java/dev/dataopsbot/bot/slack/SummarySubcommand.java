@@ -28,10 +28,9 @@ final class SummarySubcommand implements Subcommand {
         }
         String about = "summary of " + key;
         return afterAck.slash(invocation, context, about, () -> {
-            String answer = messages.postSummary(key, invocation.channel(), invocation.user())
-                    .map(where -> "Posted the summary of " + key + ".")
-                    .orElse("Slack did not accept the summary file of " + key + "; the reason is in dataops-bot's log.");
-            afterAck.reply(invocation, answer, about);
+            messages.postSummary(key, invocation.channel(), invocation.user()).thenAccept(where -> afterAck.reply(invocation,
+                    where.isPresent() ? "Posted the summary of " + key + "."
+                            : "Slack did not accept the summary file of " + key + "; the reason is in dataops-bot's log.", about));
         }, null);
     }
 }

@@ -45,6 +45,7 @@ public final class SlackAckBenchmark {
     private final int requests = Integer.getInteger("bench.requests", 5_000);
     private final int senders = Integer.getInteger("bench.concurrency", 50);
     private final int warmUp = Integer.getInteger("bench.warmup", 500);
+    private final int channels = Integer.getInteger("bench.channels", 250);
 
     private SlackAckBenchmark() {
     }
@@ -105,7 +106,7 @@ public final class SlackAckBenchmark {
         SlashCommandLoad load = new SlashCommandLoad(http, bot.endpoint("/slack/events"), secret, senders);
 
         Replies warmUpReplies = new Replies(slack, "warmup-");
-        SlashCommandLoad.Result warm = load.send(warmUp, n -> "triage " + alerts.nth(n),
+        SlashCommandLoad.Result warm = load.send(warmUp, n -> "triage " + alerts.nth(n), this::channel,
                 n -> slack.responseUrl("warmup-" + n));
         Replies.Drained warmDrained = warmUpReplies.awaitDrain(warmUp, QUIET, DRAIN_CAP);
         System.out.printf(Locale.ROOT, "warm-up: %,d commands, p50 %.0f ms, p99 %.0f ms, %d not acknowledged; %,d replies%n",
@@ -114,7 +115,7 @@ public final class SlackAckBenchmark {
 
         rss.resetPeak();
         Replies replies = new Replies(slack, "run-");
-        SlashCommandLoad.Result result = load.send(requests, n -> "triage " + alerts.nth(warmUp + n),
+        SlashCommandLoad.Result result = load.send(requests, n -> "triage " + alerts.nth(warmUp + n), this::channel,
                 n -> slack.responseUrl("run-" + n));
         Instant loadEnded = Instant.now();
         long peakDuringLoad = rss.peak();
@@ -161,6 +162,11 @@ public final class SlackAckBenchmark {
         double afterLoad = Math.max(0, Duration.between(loadEnded, drained.lastArrival()).toMillis() / 1e3);
         return counts + String.format(Locale.ROOT, ", the last %.1f s after the load ended%s", afterLoad,
                 drained.capped() ? "; stopped waiting after " + DRAIN_CAP.toSeconds() + " s while replies still came" : "");
+    }
+
+    /** Commands come from {@code channels} channels in turn: Slack takes about one message per second per channel. */
+    private String channel(int n) {
+        return "CB" + (n % channels);
     }
 
     private static String mb(long bytes) {

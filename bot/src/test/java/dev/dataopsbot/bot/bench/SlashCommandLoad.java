@@ -62,8 +62,12 @@ final class SlashCommandLoad {
         this.senders = senders;
     }
 
-    /** Sends {@code count} commands: request {@code n} has text {@code text.apply(n)} and response URL {@code responseUrl.apply(n)}. */
-    Result send(int count, IntFunction<String> text, IntFunction<String> responseUrl) throws InterruptedException {
+    /**
+     * Sends {@code count} commands: request {@code n} has text {@code text.apply(n)}, comes from
+     * channel {@code channel.apply(n)} and has response URL {@code responseUrl.apply(n)}.
+     */
+    Result send(int count, IntFunction<String> text, IntFunction<String> channel, IntFunction<String> responseUrl)
+            throws InterruptedException {
         long[] latencies = new long[count];
         boolean[] ok = new boolean[count];
         AtomicInteger next = new AtomicInteger();
@@ -80,7 +84,7 @@ final class SlashCommandLoad {
                     for (int n = next.getAndIncrement(); n < count; n = next.getAndIncrement()) {
                         try {
                             HttpRequest request = HttpRequest.newBuilder(SignedRequests.slashCommand(endpoint, text.apply(n),
-                                    responseUrl.apply(n), Instant.now(), secret), (name, value) -> true).timeout(TIMEOUT).build();
+                                    channel.apply(n), responseUrl.apply(n), Instant.now(), secret), (name, value) -> true).timeout(TIMEOUT).build();
                             long sent = System.nanoTime();
                             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
                             latencies[n] = System.nanoTime() - sent;

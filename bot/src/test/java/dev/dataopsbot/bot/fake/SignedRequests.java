@@ -27,7 +27,14 @@ public final class SignedRequests {
     /** A form-encoded {@code /dataops} slash command from user U1 in channel C1. */
     public static HttpRequest slashCommand(URI endpoint, String text, String responseUrl, Instant at, String secret)
             throws Exception {
-        String body = "token=legacy&team_id=T1&team_domain=acme&channel_id=C1&channel_name=alerts&user_id=U1&user_name=alice"
+        return slashCommand(endpoint, text, "C1", responseUrl, at, secret);
+    }
+
+    /** A form-encoded {@code /dataops} slash command from user U1 in {@code channel}. */
+    public static HttpRequest slashCommand(URI endpoint, String text, String channel, String responseUrl, Instant at,
+                                           String secret) throws Exception {
+        String body = "token=legacy&team_id=T1&team_domain=acme&channel_id=" + encode(channel)
+                + "&channel_name=alerts&user_id=U1&user_name=alice"
                 + "&command=" + encode("/dataops")
                 + "&text=" + encode(text)
                 + "&response_url=" + encode(responseUrl)

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 
 import com.google.gson.Gson;
@@ -32,18 +33,21 @@ import org.slf4j.LoggerFactory;
  * The Web API calls the bot makes, each one retried per {@link RetryPolicy}: HTTP 429 waits for
  * {@code Retry-After}, 5xx and I/O failures back off and try again, other refusals are logged once.
  * A call that fails for good is logged as an error naming what it was for ({@code about}, e.g. the
- * incident key) and counted; callers get an empty result, never an exception.
+ * incident key) and counted; callers get an empty result, never an exception. Messages into a
+ * channel go through a {@link ChannelOutbox}: about one per second per channel, without blocking
+ * the caller, so their methods return futures.
  */
-public final class SlackWebApi {
+public final class SlackWebApi implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(SlackWebApi.class);
     private static final Duration PER_CHANNEL = Duration.ofSeconds(1);
+    private static final int SENDERS = 4;
 
     private final MethodsClient methods;
     private final SlackHttpClient http;
     private final RetryPolicy policy;
     private final BotMetrics metrics;
-    private final ChannelPacer pacer = new ChannelPacer(PER_CHANNEL);
+    private final ChannelOutbox outbox = new ChannelOutbox(PER_CHANNEL, SENDERS);
     private final Gson gson = GsonFactory.createSnakeCase();
 
     public SlackWebApi(MethodsClient methods, SlackHttpClient http, RetryPolicy policy, BotMetrics metrics) {
@@ -53,12 +57,15 @@ public final class SlackWebApi {
         this.metrics = metrics;
     }
 
-    /** Posts a message, in {@code threadTs}'s thread when not null; returns where it landed. */
-    public Optional<MessageRef> post(String channel, String threadTs, String text, List<LayoutBlock> blocks, String about) {
-        pace(channel);
-        return call("chat.postMessage", about, () -> methods.chatPostMessage(r -> r.channel(channel).threadTs(threadTs)
-                .text(text).blocks(blocks).unfurlLinks(false).unfurlMedia(false)))
-                .map((ChatPostMessageResponse r) -> new MessageRef(r.getChannel() == null ? channel : r.getChannel(), r.getTs()));
+    /**
+     * Posts a message, in {@code threadTs}'s thread when not null, after the channel's earlier
+     * posts; the future tells where it landed, or is empty when Slack refused it (logged).
+     */
+    public CompletableFuture<Optional<MessageRef>> post(String channel, String threadTs, String text, List<LayoutBlock> blocks,
+                                                        String about) {
+        return outbox.submit(channel, () -> call("chat.postMessage", about, () -> methods.chatPostMessage(r -> r
+                .channel(channel).threadTs(threadTs).text(text).blocks(blocks).unfurlLinks(false).unfurlMedia(false)))
+                .map((ChatPostMessageResponse r) -> new MessageRef(r.getChannel() == null ? channel : r.getChannel(), r.getTs())));
     }
 
     /** Replaces a message's text and blocks. */
@@ -81,15 +88,16 @@ public final class SlackWebApi {
     /**
      * Uploads {@code content} as a file and shares it in the channel (in {@code threadTs}'s thread
      * when not null) with {@code comment}: {@code files.getUploadURLExternal}, the upload itself,
-     * then {@code files.completeUploadExternal}.
+     * then {@code files.completeUploadExternal}, which posts into the channel and so waits its turn.
+     * The future says whether the file was shared.
      */
-    public boolean upload(String channel, String threadTs, String filename, String title, String content, String comment,
-                          String about) {
+    public CompletableFuture<Boolean> upload(String channel, String threadTs, String filename, String title, String content,
+                                             String comment, String about) {
         byte[] bytes = content.getBytes(StandardCharsets.UTF_8);
         Optional<FilesGetUploadURLExternalResponse> slot = call("files.getUploadURLExternal", about,
                 () -> methods.filesGetUploadURLExternal(r -> r.filename(filename).length(bytes.length)));
         if (slot.isEmpty()) {
-            return false;
+            return CompletableFuture.completedFuture(false);
         }
         Optional<Boolean> uploaded = call("files.upload", about, () -> {
             Request request = new Request.Builder().url(slot.get().getUploadUrl())
@@ -97,13 +105,13 @@ public final class SlackWebApi {
             return send(request);
         }, ok -> null);
         if (uploaded.isEmpty()) {
-            return false;
+            return CompletableFuture.completedFuture(false);
         }
-        pace(channel);
         FilesCompleteUploadExternalRequest.FileDetails file = FilesCompleteUploadExternalRequest.FileDetails.builder()
                 .id(slot.get().getFileId()).title(title).build();
-        return call("files.completeUploadExternal", about, () -> methods.filesCompleteUploadExternal(r -> r
-                .files(List.of(file)).channelId(channel).threadTs(threadTs).initialComment(comment))).isPresent();
+        return outbox.submit(channel, () -> call("files.completeUploadExternal", about, () -> methods
+                .filesCompleteUploadExternal(r -> r.files(List.of(file)).channelId(channel).threadTs(threadTs)
+                        .initialComment(comment))).isPresent());
     }
 
     /**
@@ -129,13 +137,6 @@ public final class SlackWebApi {
                 throw new SlackApiException(response, response.body() == null ? "" : response.body().string());
             }
             return Boolean.TRUE;
-        }
-    }
-
-    private void pace(String channel) {
-        Duration wait = pacer.reserve(channel, System.nanoTime());
-        if (!wait.isZero()) {
-            sleep(wait);
         }
     }
 
@@ -199,6 +200,21 @@ public final class SlackWebApi {
         LOG.error("Slack {} failed for {} after {} tries: {}", method, about, policy.attempts(), last);
         metrics.slackApiError(method, "gave_up");
         return Optional.empty();
+    }
+
+    /** Messages still waiting for their channel's turn. */
+    public int pendingPosts() {
+        return outbox.pending();
+    }
+
+    /** Sends what is queued for up to {@code wait}, then stops. */
+    public void drain(Duration wait) throws InterruptedException {
+        outbox.shutdown(wait);
+    }
+
+    @Override
+    public void close() {
+        outbox.close();
     }
 
     private static boolean sleep(Duration wait) {
