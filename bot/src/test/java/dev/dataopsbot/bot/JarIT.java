@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.dataopsbot.bot.fake.FakeSlackApi;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -62,6 +63,44 @@ class JarIT {
             JsonNode node = json.readTree(lines.get(i));
             assertEquals(inputIds.get(i), node.get("id").asText(), "order kept");
             assertTrue(node.hasNonNull("failure_mode") && node.has("runbooks"), lines.get(i));
+        }
+    }
+
+    @Test
+    void serve_starts_with_the_documented_flags_and_answers_healthz() throws Exception {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(PackagingTest.jvmFlags());
+        command.addAll(List.of("-jar", JAR.toString(), "serve"));
+        int port;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        try (FakeSlackApi slack = new FakeSlackApi()) {
+            ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile())
+                    .redirectErrorStream(true).redirectOutput(workDir.resolve("serve.log").toFile());
+            builder.environment().keySet().removeIf(name -> name.startsWith("SLACK_") || name.startsWith("DATAOPS_"));
+            builder.environment().putAll(java.util.Map.of("SLACK_BOT_TOKEN", "xoxb-1-2-test", "SLACK_SIGNING_SECRET", "s3cret",
+                    "SLACK_API_URL", slack.apiUrl(), "PORT", String.valueOf(port)));
+            Process serve = builder.start();
+            try {
+                java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+                java.net.URI health = java.net.URI.create("http://127.0.0.1:" + port + "/healthz");
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+                int status = 0;
+                while (status != 200 && serve.isAlive() && System.nanoTime() < deadline) {
+                    Thread.sleep(200);
+                    try {
+                        status = http.send(java.net.http.HttpRequest.newBuilder(health).build(),
+                                java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode();
+                    } catch (IOException e) {
+                        status = 0;
+                    }
+                }
+                assertEquals(200, status, Files.readString(workDir.resolve("serve.log")));
+            } finally {
+                serve.destroy();
+                assertTrue(serve.waitFor(30, TimeUnit.SECONDS), "serve stops on SIGTERM");
+            }
         }
     }
 

@@ -198,7 +198,8 @@ class PackagingTest {
         Set<String> missing = variablesTheBotReads().stream().filter(name -> !guide.contains(name))
                 .collect(Collectors.toCollection(TreeSet::new));
         assertEquals(Set.of(), missing, "variables missing from docs/slack.md");
-        for (String text : List.of("java -jar " + JAR_BUILT + " serve", "docker compose -f docker/compose.yaml up",
+        String flags = String.join(" ", jvmFlags());
+        for (String text : List.of("java " + flags + " -jar " + JAR_BUILT + " serve", "docker compose -f docker/compose.yaml up",
                 "docker/slack-app-manifest.yaml", "connections:write", "/healthz", "/metrics")) {
             assertTrue(guide.contains(text), "docs/slack.md mentions " + text);
         }
@@ -229,6 +230,13 @@ class PackagingTest {
     }
 
     /** The Dockerfile's instructions by stage, continuation lines joined and comments dropped. */
+    /** The JVM flags of the image's ENTRYPOINT, between {@code java} and {@code -jar}: the documented serve flags. */
+    static List<String> jvmFlags() throws IOException {
+        List<List<Instruction>> stages = dockerfileStages();
+        List<String> entrypoint = execForm(last(stages.get(stages.size() - 1), "ENTRYPOINT"));
+        return entrypoint.subList(1, entrypoint.indexOf("-jar"));
+    }
+
     private static List<List<Instruction>> dockerfileStages() throws IOException {
         List<List<Instruction>> stages = new ArrayList<>();
         StringBuilder pending = new StringBuilder();
