@@ -50,4 +50,50 @@ final class IncidentRows {
     static Incident require(Connection connection, IncidentKey key) throws SQLException {
         return find(connection, key).orElseThrow(() -> new IncidentNotFoundException(key));
     }
+
+    /** The newest unresolved incident of the object {@code source} names; see {@link IncidentStore#findOpen(SourceIdentity)}. */
+    static Optional<Incident> newestOpenFor(Connection connection, SourceIdentity source) throws SQLException {
+        String object;
+        java.util.List<String> values = new java.util.ArrayList<>();
+        if (source.dagId() != null) {
+            object = source.taskId() != null ? "dag_id = ? AND task_id = ?" : "dag_id = ?";
+            values.add(source.dagId());
+            if (source.taskId() != null) {
+                values.add(source.taskId());
+            }
+        } else if (source.model() != null) {
+            object = "model = ?";
+            values.add(source.model());
+        } else if (source.table() != null) {
+            object = "table_name = ?";
+            values.add(source.table());
+        } else {
+            return Optional.empty();
+        }
+        String system = source.system() == null ? "" : " AND (system IS NULL OR system = ?)";
+        if (source.system() != null) {
+            values.add(source.system());
+        }
+        try (PreparedStatement select = connection.prepareStatement("SELECT " + COLUMNS + " FROM incident WHERE "
+                + object + system + " AND status <> 'resolved' ORDER BY id DESC LIMIT 1")) {
+            for (int i = 0; i < values.size(); i++) {
+                select.setString(i + 1, values.get(i));
+            }
+            try (ResultSet rs = select.executeQuery()) {
+                return rs.next() ? Optional.of(read(rs)) : Optional.empty();
+            }
+        }
+    }
+
+    /** The newest incident whose Slack thread is {@code threadTs} in {@code channel}. */
+    static Optional<Incident> byThread(Connection connection, String channel, String threadTs) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("SELECT " + COLUMNS + " FROM incident "
+                + "WHERE channel = ? AND thread_ts = ? ORDER BY id DESC LIMIT 1")) {
+            select.setString(1, channel);
+            select.setString(2, threadTs);
+            try (ResultSet rs = select.executeQuery()) {
+                return rs.next() ? Optional.of(read(rs)) : Optional.empty();
+            }
+        }
+    }
 }

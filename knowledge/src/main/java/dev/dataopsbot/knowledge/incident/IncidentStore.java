@@ -42,21 +42,82 @@ public final class IncidentStore {
     /** Records one alert: opens, repeats or reopens an incident. */
     public Recorded record(AlertReport alert) {
         Instant now = clock.instant();
+        String fingerprint = fingerprint(alert, null);
+        return database.write("cannot record the alert in", c -> recordIn(c, alert, fingerprint, now));
+    }
+
+    /**
+     * Records an alert that arrived from outside (a Slack event, a webhook) exactly once: the
+     * delivery id, the alert and the reply owed for it are written in one transaction, so a
+     * re-delivery changes nothing and a crash before the reply leaves it pending.
+     *
+     * @return empty when this delivery was recorded before
+     */
+    public Optional<Received> receive(InboundAlert inbound) {
+        Instant now = clock.instant();
+        String fingerprint = fingerprint(inbound.report(), inbound.dedupeKey());
+        return database.write("cannot record the alert in", c -> {
+            if (!ProcessedDeliveries.claim(c, inbound.deliverySource(), inbound.deliveryId(), now)) {
+                return Optional.empty();
+            }
+            Recorded recorded = recordIn(c, inbound.report(), fingerprint, now);
+            Optional<PendingReply> reply = Optional.empty();
+            if (inbound.replyChannel() != null) {
+                PendingReply.Kind kind = recorded.outcome() == Recorded.Outcome.REPEATED
+                        ? PendingReply.Kind.POINTER : PendingReply.Kind.TRIAGE;
+                reply = Optional.of(PendingReplies.add(c, recorded.key(), kind, inbound.replyChannel(),
+                        inbound.replyThreadTs(), now));
+            }
+            return Optional.of(new Received(recorded, reply));
+        });
+    }
+
+    private static String fingerprint(AlertReport alert, String dedupeKey) {
+        if (dedupeKey != null && !dedupeKey.isBlank()) {
+            return TextCap.cap(dedupeKey.strip(), 300);
+        }
         SourceIdentity source = SourceIdentity.fromEntities(alert.entities());
         String firstEvidence = alert.evidence().stream().filter(e -> e.failureMode().equals(alert.failureMode()))
                 .map(AlertReport.EvidenceLine::text).findFirst().orElse("");
-        String fingerprint = AlertFingerprint.of(alert.failureMode(), source, firstEvidence);
-        return database.write("cannot record the alert in", c -> {
-            Optional<Incident> last = lastWithFingerprint(c, fingerprint);
-            if (last.isPresent() && !last.get().isResolved()) {
-                return repeat(c, last.get(), alert, now, Recorded.Outcome.REPEATED);
-            }
-            if (last.isPresent() && last.get().resolvedAt().plus(REOPEN_WINDOW).isAfter(now)) {
-                return repeat(c, last.get(), alert, now, Recorded.Outcome.REOPENED);
-            }
-            IncidentKey linkedTo = last.map(Incident::key).orElse(null);
-            return open(c, alert, source, fingerprint, linkedTo, now);
-        });
+        return AlertFingerprint.of(alert.failureMode(), source, firstEvidence);
+    }
+
+    private Recorded recordIn(Connection c, AlertReport alert, String fingerprint, Instant now) throws SQLException {
+        SourceIdentity source = SourceIdentity.fromEntities(alert.entities());
+        Optional<Incident> last = lastWithFingerprint(c, fingerprint);
+        if (last.isPresent() && !last.get().isResolved()) {
+            return repeat(c, last.get(), alert, now, Recorded.Outcome.REPEATED);
+        }
+        if (last.isPresent() && last.get().resolvedAt().plus(REOPEN_WINDOW).isAfter(now)) {
+            return repeat(c, last.get(), alert, now, Recorded.Outcome.REOPENED);
+        }
+        IncidentKey linkedTo = last.map(Incident::key).orElse(null);
+        return open(c, alert, source, fingerprint, linkedTo, now);
+    }
+
+    /**
+     * The newest unresolved incident with {@code fingerprint}, e.g. the dedupe key of an
+     * {@link InboundAlert}, to close the loop on a recovery.
+     */
+    public Optional<Incident> findOpen(String fingerprint) {
+        return database.read("cannot look up an incident in", c -> lastWithFingerprint(c, fingerprint)
+                .filter(incident -> !incident.isResolved()));
+    }
+
+    /**
+     * The newest unresolved incident of the pipeline object {@code source} names (dag and task,
+     * model or table, within the same system when it is known); empty when it names none.
+     */
+    public Optional<Incident> findOpen(SourceIdentity source) {
+        if (!source.namesObject()) {
+            return Optional.empty();
+        }
+        return database.read("cannot look up an incident in", c -> IncidentRows.newestOpenFor(c, source));
+    }
+
+    /** The incident discussed in Slack thread {@code threadTs} of {@code channel}. */
+    public Optional<Incident> findByThread(String channel, String threadTs) {
+        return database.read("cannot look up an incident in", c -> IncidentRows.byThread(c, channel, threadTs));
     }
 
     public Optional<Incident> find(IncidentKey key) {
@@ -121,20 +182,13 @@ public final class IncidentStore {
     }
 
     /**
-     * Marks an external delivery (a Slack event id, a webhook payload) as processed.
+     * Marks an external delivery (a Slack event, a webhook payload) as processed.
      *
      * @return true the first time, false for a retry already applied
      */
     public boolean claimDelivery(String source, String externalId) {
-        return database.write("cannot record delivery " + externalId + " in", c -> {
-            try (PreparedStatement insert = c.prepareStatement(
-                    "INSERT OR IGNORE INTO processed_event (source, external_id, processed_at) VALUES (?, ?, ?)")) {
-                insert.setString(1, source);
-                insert.setString(2, externalId);
-                insert.setString(3, UtcTimestamps.format(clock.instant()));
-                return insert.executeUpdate() == 1;
-            }
-        });
+        return database.write("cannot record delivery " + externalId + " in",
+                c -> ProcessedDeliveries.claim(c, source, externalId, clock.instant()));
     }
 
     private static Optional<Incident> lastWithFingerprint(Connection c, String fingerprint) throws SQLException {

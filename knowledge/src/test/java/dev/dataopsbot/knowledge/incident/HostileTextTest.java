@@ -83,8 +83,8 @@ class HostileTextTest {
         assertEquals(EVIL, byPeople.get(9).detail().path("correct_mode").asText());
 
         assertEquals(1, store.list(false, 10).size());
-        assertEquals(List.of("alert", "incident", "processed_event", "runbook_suggestion", "timeline_event",
-                "triage_message"), tables());
+        assertEquals(List.of("alert", "incident", "pending_reply", "processed_event", "runbook_suggestion",
+                "timeline_event", "triage_message"), tables());
         assertEquals(List.of(EVIL, EVIL), delivery());
     }
 

@@ -34,8 +34,8 @@ class IncidentDatabaseTest {
             assertEquals(Migrations.latest(), db.schemaVersion());
             assertEquals("wal", query(db, "PRAGMA journal_mode").get(0));
             assertEquals("1", query(db, "PRAGMA foreign_keys").get(0));
-            assertEquals(List.of("alert", "incident", "processed_event", "runbook_suggestion", "timeline_event",
-                            "triage_message"),
+            assertEquals(List.of("alert", "incident", "pending_reply", "processed_event", "runbook_suggestion",
+                "timeline_event", "triage_message"),
                     query(db, "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name"));
         }
     }
@@ -106,9 +106,10 @@ class IncidentDatabaseTest {
     @Test
     void a_database_with_garbled_pages_fails_each_command_naming_the_file_and_is_left_alone() throws Exception {
         byte[] garbled = databaseWithIncidents();
-        byte[] noise = new byte[garbled.length - 4096];
+        int from = incidentTableRootPage * 4096 - 4096;  // the incident table's root page; the schema stays readable
+        byte[] noise = new byte[4096];
         new Random(42).nextBytes(noise);
-        System.arraycopy(noise, 0, garbled, 4096, noise.length);
+        System.arraycopy(noise, 0, garbled, from, noise.length);
         Path file = temp.resolve(IncidentDatabase.FILE_NAME);
         Files.write(file, garbled);
         try (IncidentDatabase db = IncidentDatabase.open(temp)) {
@@ -173,6 +174,8 @@ class IncidentDatabaseTest {
         assertTrue(statements.get(1).startsWith("CREATE TRIGGER") && statements.get(1).endsWith("END;"));
     }
 
+    private int incidentTableRootPage;
+
     /** The bytes of a checkpointed database holding 20 incidents with long notes; the file is removed. */
     private byte[] databaseWithIncidents() throws Exception {
         try (IncidentDatabase db = IncidentDatabase.open(temp)) {
@@ -182,6 +185,7 @@ class IncidentDatabaseTest {
                 IncidentKey key = store.record(Alerts.expiredToken("dag_" + i, "task")).key();
                 lifecycle.note(key, "n".repeat(3_000), false, "U1");
             }
+            incidentTableRootPage = Integer.parseInt(query(db, "SELECT rootpage FROM sqlite_master WHERE name = 'incident'").get(0));
         }
         Path file = temp.resolve(IncidentDatabase.FILE_NAME);
         byte[] bytes = Files.readAllBytes(file);

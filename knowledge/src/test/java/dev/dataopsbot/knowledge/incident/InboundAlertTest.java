@@ -1,0 +1,99 @@
+package dev.dataopsbot.knowledge.incident;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class InboundAlertTest {
+
+    @TempDir
+    Path temp;
+
+    private final SettableClock clock = new SettableClock(Instant.parse("2026-11-25T03:12:10.250Z"));
+    private IncidentDatabase db;
+    private IncidentStore store;
+    private PendingReplies pending;
+
+    @BeforeEach
+    void open() {
+        db = IncidentDatabase.open(temp);
+        store = new IncidentStore(db, clock);
+        pending = new PendingReplies(db, clock);
+    }
+
+    @AfterEach
+    void close() {
+        db.close();
+    }
+
+    @Test
+    void a_delivery_is_recorded_once_with_its_pending_reply_and_a_retry_changes_nothing() {
+        InboundAlert alert = new InboundAlert(Alerts.expiredToken("orders_daily", "load_orders"), "slack-event", "Ev1",
+                null, "C1", "1700000000.000100");
+
+        Received first = store.receive(alert).orElseThrow();
+        Optional<Received> retry = store.receive(alert);
+
+        assertTrue(retry.isEmpty(), "the retried delivery is a no-op");
+        assertEquals(Recorded.Outcome.NEW, first.recorded().outcome());
+        assertEquals(1, store.require(first.recorded().key()).alertCount());
+        PendingReply reply = first.reply().orElseThrow();
+        assertEquals(PendingReply.Kind.TRIAGE, reply.kind());
+        assertEquals(List.of(reply), pending.all());
+        pending.done(reply);
+        assertEquals(List.of(), pending.all());
+    }
+
+    @Test
+    void a_repeat_of_an_open_incident_owes_a_pointer_not_a_second_triage() {
+        store.receive(new InboundAlert(Alerts.expiredToken("orders_daily", "load_orders"), "slack-event", "Ev1", null, "C1", "1.1"));
+        clock.advance(Duration.ofMinutes(5));
+        Received repeat = store.receive(new InboundAlert(Alerts.expiredToken("orders_daily", "load_orders"), "slack-event",
+                "Ev2", null, "C1", "2.2")).orElseThrow();
+
+        assertEquals(Recorded.Outcome.REPEATED, repeat.recorded().outcome());
+        assertEquals(PendingReply.Kind.POINTER, repeat.reply().orElseThrow().kind());
+        assertEquals("2.2", repeat.reply().orElseThrow().threadTs());
+    }
+
+    @Test
+    void the_senders_dedupe_key_is_the_incident_identity_whatever_the_classification() {
+        IncidentKey key = store.receive(new InboundAlert(Alerts.expiredToken("orders_daily", "load_orders"), "alertmanager",
+                "n1", "alertmanager:abc123", null, null)).orElseThrow().recorded().key();
+        Received other = store.receive(new InboundAlert(Alerts.kafkaTimeout("broker 3 timed out"), "alertmanager", "n2",
+                "alertmanager:abc123", null, null)).orElseThrow();
+
+        assertEquals(key, other.recorded().key());
+        assertEquals(Optional.of(key), store.findOpen("alertmanager:abc123").map(Incident::key));
+        assertTrue(other.reply().isEmpty(), "no reply asked for");
+    }
+
+    @Test
+    void an_open_incident_is_found_by_its_pipeline_object_and_by_its_thread() {
+        IncidentKey key = store.receive(new InboundAlert(Alerts.expiredToken("orders_daily", "load_orders"), "slack-event",
+                "Ev1", null, "C1", "1.1")).orElseThrow().recorded().key();
+        new TriageMessages(db, clock).remember(key, new MessageRef("C1", "1.2"), "1.1");
+
+        assertEquals(Optional.of(key), store.findOpen(new SourceIdentity(null, "orders_daily", "load_orders", null, null))
+                .map(Incident::key));
+        assertEquals(Optional.of(key), store.findOpen(new SourceIdentity("snowflake", "orders_daily", "load_orders", null, null))
+                .map(Incident::key));
+        assertFalse(store.findOpen(new SourceIdentity("bigquery", "orders_daily", "load_orders", null, null)).isPresent(),
+                "another system's task of the same name is another incident");
+        assertFalse(store.findOpen(new SourceIdentity(null, "orders_daily", "load_customers", null, null)).isPresent());
+        assertFalse(store.findOpen(SourceIdentity.UNKNOWN).isPresent());
+        assertEquals(Optional.of(key), store.findByThread("C1", "1.1").map(Incident::key));
+        assertFalse(store.findByThread("C1", "9.9").isPresent());
+    }
+}
