@@ -5,12 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
+import dev.dataopsbot.bot.bench.AlertmanagerPayloads;
 import dev.dataopsbot.bot.config.BotConfig;
 import dev.dataopsbot.bot.triage.TriageService;
 import dev.dataopsbot.bot.triage.TriageServiceFactory;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Alertmanager alerts, as {@link AlertmanagerAlert#text()}, through the real classifier. */
 class AlertmanagerClassificationTest {
@@ -41,5 +43,15 @@ class AlertmanagerClassificationTest {
         AlertmanagerAlert alert = AlertmanagerNotification.parse(body.getBytes(StandardCharsets.UTF_8)).alerts().get(0);
 
         assertEquals(mode, triage.triage("alertmanager", alert.text()).verdict().failureMode(), alert.text());
+    }
+
+    @ParameterizedTest(name = "benchmark alert {0}")
+    @ValueSource(ints = {0, 1, 2, 3, 4, 5, 6, 7})
+    void every_kind_of_benchmark_alert_is_classified_as_its_generator_expects(int n) {
+        AlertmanagerAlert alert = AlertmanagerNotification.parse(
+                AlertmanagerPayloads.firing(n).getBytes(StandardCharsets.UTF_8)).alerts().get(0);
+
+        assertEquals(AlertmanagerPayloads.expectedFailureMode(n),
+                triage.triage("alertmanager", alert.text()).verdict().failureMode(), alert.text());
     }
 }
