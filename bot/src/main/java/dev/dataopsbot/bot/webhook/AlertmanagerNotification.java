@@ -1,0 +1,61 @@
+package dev.dataopsbot.bot.webhook;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One Alertmanager webhook notification (payload version 4): a group of alerts sent together.
+ * Field names follow Alertmanager's JSON ({@code externalURL} is {@link #externalUrl}).
+ *
+ * @param truncatedAlerts how many alerts Alertmanager left out because of {@code max_alerts}
+ * @param alerts          the alerts, firing and resolved; may be empty
+ */
+public record AlertmanagerNotification(String version, String groupKey, String status, String receiver,
+                                       Map<String, String> groupLabels, Map<String, String> commonLabels,
+                                       Map<String, String> commonAnnotations, String externalUrl,
+                                       int truncatedAlerts, List<AlertmanagerAlert> alerts) {
+
+    public AlertmanagerNotification {
+        groupLabels = groupLabels == null ? Map.of() : Map.copyOf(groupLabels);
+        commonLabels = commonLabels == null ? Map.of() : Map.copyOf(commonLabels);
+        commonAnnotations = commonAnnotations == null ? Map.of() : Map.copyOf(commonAnnotations);
+        alerts = alerts == null ? List.of() : List.copyOf(alerts);
+    }
+
+    /**
+     * Reads a webhook body. Unknown fields are ignored.
+     *
+     * @throws AlertmanagerPayloadException naming the first problem: not JSON (with line and
+     *                                      column), not an object, a version other than 4, no
+     *                                      {@code alerts} array, an alert's status, labels,
+     *                                      annotations or times
+     */
+    public static AlertmanagerNotification parse(byte[] body) {
+        return new NotificationReader().read(body);
+    }
+
+    /**
+     * A stable id of this notification, for handling Alertmanager's re-sends exactly once: the
+     * SHA-256 (hex) of the group key and the sorted (dedupe key, status, startsAt) of its alerts.
+     * A re-send of the same state has the same id; an alert that resolves, or a new alert in the
+     * group, makes a new one. Alertmanager's {@code repeat_interval} reminder of an unchanged group
+     * also has the same id, on purpose: it says nothing new.
+     */
+    public String deliveryId() {
+        Sha256 hash = new Sha256().add(groupKey);
+        alerts.stream()
+                .map(a -> List.of(a.dedupeKey(), String.valueOf(a.status()),
+                        a.startsAt() == null ? "" : a.startsAt().toString()))
+                .sorted((x, y) -> String.join("\n", x).compareTo(String.join("\n", y)))
+                .forEach(parts -> parts.forEach(hash::add));
+        return hash.hex();
+    }
+
+    public List<AlertmanagerAlert> firingAlerts() {
+        return alerts.stream().filter(AlertmanagerAlert::firing).toList();
+    }
+
+    public List<AlertmanagerAlert> resolvedAlerts() {
+        return alerts.stream().filter(AlertmanagerAlert::resolved).toList();
+    }
+}
