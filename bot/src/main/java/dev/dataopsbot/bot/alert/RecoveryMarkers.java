@@ -7,19 +7,20 @@ import java.util.regex.Pattern;
 
 /**
  * Recovery and success notices, strongest first. A status tag that opens the first line
- * ({@code [RESOLVED]}, {@code [OK]}, {@code Recovered:}, {@code Resolved by},
- * {@code Incident resolved}) or a state change to OK
- * near the top ({@code ALARM -> OK}) is a recovery even though the alert's name follows it with
- * failure words. A success word on the first line ({@code succeeded}, {@code resolved},
- * {@code back to normal}) counts only when no failure word is on that line, and a status field
- * ({@code state=success}, {@code Status: Success}, {@code success: true}) only when no failure word
- * is on the first line and no status field near the top says failure.
+ * ({@code [RESOLVED]}, {@code [OK]}, {@code Recovered:}, {@code Resolved by}, {@code Incident
+ * resolved}) or a state change to OK near the top ({@code ALARM -> OK}) is a recovery even though the
+ * alert's name follows with failure words. A success word on the first line ({@code succeeded},
+ * {@code resolved}, {@code back to normal}) counts only when no failure state word ({@code failed},
+ * {@code firing}, ...) is on that line; severity words like {@code critical} name the alert and do
+ * not count. A status field ({@code state=success}, {@code Status: Success}, {@code success: true})
+ * counts only when, besides, no status field near the top says failure.
  */
 final class RecoveryMarkers {
 
     /** How many lines from the top a state change or status field may be on. */
     private static final int TOP_LINES = 15;
 
+    private static final Pattern EMPHASIS = Pattern.compile("[*_`]");
     private static final Pattern LEADING_NOISE = Pattern.compile("^(?:\\s|:[a-z0-9_+'-]+:|[*_~>•\\-–—|]|\\p{So})+");
     private static final Pattern STATUS_TAG = Pattern.compile(
             "(?i)^(?:\\[\\s*(?:resolved|recovered|ok|success)(?:\\s[^\\]]*|:\\d+)?\\]"
@@ -38,8 +39,6 @@ final class RecoveryMarkers {
                     + "|errored|alarm|firing|triggered|critical|upstream_failed|false)(?![\\p{L}\\p{N}])");
     private static final List<String> FAILED_STATUSES = List.of("failed", "failure", "failing", "error", "errored",
             "alarm", "firing", "triggered", "critical", "upstream_failed", "false");
-
-    private static final Pattern EMPHASIS = Pattern.compile("[*_`]");
 
     private final FailureMarkers failures;
 
@@ -63,7 +62,7 @@ final class RecoveryMarkers {
                 return recovery(change.group());
             }
         }
-        if (failures.presentIn(first)) {
+        if (failures.statePresentIn(first)) {
             return Optional.empty();
         }
         Optional<Recovery> word = successWord(first);
