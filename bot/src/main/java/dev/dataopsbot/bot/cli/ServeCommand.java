@@ -49,8 +49,13 @@ final class ServeCommand implements Callable<Integer> {
             TriageService triage = TriageServiceFactory.create(config, context.err()::println)
                     .withPastIncidents(new PastIncidentSearch(knowledge));
             try (SlackBot bot = SlackBot.start(slack, triage, knowledge, metrics, clock);
-                 BotServer server = BotServer.start(slack.port(), bot.httpApp(), registry, ready::get)) {
+                 BotServer server = BotServer.start(slack.port(), bot.httpApp(), slack.webhookToken(),
+                         bot.alertmanager(), registry, ready::get)) {
                 knowledge.pastIncidents();
+                int owed = bot.deliverPendingReplies();
+                if (owed > 0) {
+                    context.out().println("posting " + owed + " reply(ies) acknowledged before the last stop but never posted");
+                }
                 ready.set(true);
                 context.out().println("dataops-bot serving on port " + server.port() + (slack.socketMode()
                         ? " (Socket Mode: connected to Slack over a WebSocket; /healthz and /metrics only)"

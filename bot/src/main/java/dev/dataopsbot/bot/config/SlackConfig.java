@@ -3,10 +3,9 @@ package dev.dataopsbot.bot.config;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * What {@code serve} needs beyond {@link BotConfig}: Slack credentials, the Web API base URL, the
@@ -18,10 +17,13 @@ import java.util.stream.Collectors;
  * @param appToken         {@code SLACK_APP_TOKEN} (xapp-...); when set, Socket Mode
  * @param apiUrl           {@code SLACK_API_URL}, ending with a slash
  * @param port             {@code PORT}
- * @param alertChannels    {@code DATAOPS_ALERT_CHANNELS}; empty means every channel the bot is in
+ * @param alertChannels    {@code DATAOPS_ALERT_CHANNELS} in the order given (the first is the webhook's default);
+ *                         empty means every channel the bot is in
  * @param securityChannel  {@code DATAOPS_SECURITY_CHANNEL}
  * @param webhookToken     {@code DATAOPS_WEBHOOK_TOKEN}; webhooks are off without it
  * @param runbookBaseUrl   {@code DATAOPS_RUNBOOK_BASE_URL}: runbook links are this plus the runbook's path
+ * @param autoResolve      {@code DATAOPS_AUTO_RESOLVE}: a source's recovery resolves the incident instead of only
+ *                         marking it mitigated
  */
 public record SlackConfig(
         Secret botToken,
@@ -29,10 +31,11 @@ public record SlackConfig(
         Optional<Secret> appToken,
         URI apiUrl,
         int port,
-        Set<String> alertChannels,
+        List<String> alertChannels,
         Optional<String> securityChannel,
         Optional<Secret> webhookToken,
-        Optional<URI> runbookBaseUrl) {
+        Optional<URI> runbookBaseUrl,
+        boolean autoResolve) {
 
     public static final String BOT_TOKEN = "SLACK_BOT_TOKEN";
     public static final String SIGNING_SECRET = "SLACK_SIGNING_SECRET";
@@ -43,11 +46,12 @@ public record SlackConfig(
     public static final String SECURITY_CHANNEL = "DATAOPS_SECURITY_CHANNEL";
     public static final String WEBHOOK_TOKEN = "DATAOPS_WEBHOOK_TOKEN";
     public static final String RUNBOOK_BASE_URL = "DATAOPS_RUNBOOK_BASE_URL";
+    public static final String AUTO_RESOLVE = "DATAOPS_AUTO_RESOLVE";
     static final String DEFAULT_API_URL = "https://slack.com/api/";
     static final int DEFAULT_PORT = 3000;
 
     public SlackConfig {
-        alertChannels = Set.copyOf(alertChannels);
+        alertChannels = List.copyOf(alertChannels);
     }
 
     /** True when {@code SLACK_APP_TOKEN} is set: Slack is reached over a WebSocket, no public URL needed. */
@@ -68,7 +72,7 @@ public record SlackConfig(
         }
         return new SlackConfig(botToken, signingSecret, appToken, apiUrl(env), port(env), channels(env),
                 value(env, SECURITY_CHANNEL), value(env, WEBHOOK_TOKEN).map(Secret::of),
-                value(env, RUNBOOK_BASE_URL).map(url -> httpUrl(RUNBOOK_BASE_URL, url)));
+                value(env, RUNBOOK_BASE_URL).map(url -> httpUrl(RUNBOOK_BASE_URL, url)), flag(env, AUTO_RESOLVE));
     }
 
     private static Optional<Secret> token(Map<String, String> env, String name, String prefix, String what) {
@@ -112,9 +116,20 @@ public record SlackConfig(
         throw new ConfigException(PORT + ": '" + text.get() + "' is not a port number (1-65535)");
     }
 
-    private static Set<String> channels(Map<String, String> env) {
+    private static List<String> channels(Map<String, String> env) {
         return value(env, ALERT_CHANNELS).map(list -> Arrays.stream(list.split(",")).map(String::strip)
-                .filter(id -> !id.isEmpty()).collect(Collectors.toUnmodifiableSet())).orElse(Set.of());
+                .filter(id -> !id.isEmpty()).distinct().toList()).orElse(List.of());
+    }
+
+    private static boolean flag(Map<String, String> env, String name) {
+        Optional<String> text = value(env, name);
+        if (text.isEmpty() || text.get().equalsIgnoreCase("false")) {
+            return false;
+        }
+        if (text.get().equalsIgnoreCase("true")) {
+            return true;
+        }
+        throw new ConfigException(name + ": '" + text.get() + "' is not true or false");
     }
 
     private static Optional<String> value(Map<String, String> env, String name) {

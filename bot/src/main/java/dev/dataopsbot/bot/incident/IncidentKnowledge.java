@@ -11,6 +11,7 @@ import dev.dataopsbot.knowledge.incident.IncidentHistory;
 import dev.dataopsbot.knowledge.incident.IncidentKey;
 import dev.dataopsbot.knowledge.incident.IncidentLifecycle;
 import dev.dataopsbot.knowledge.incident.IncidentStore;
+import dev.dataopsbot.knowledge.incident.PendingReplies;
 import dev.dataopsbot.knowledge.incident.TriageMessages;
 import dev.dataopsbot.knowledge.similar.PastIncidentIndex;
 import dev.dataopsbot.knowledge.similar.SimilarIncident;
@@ -29,6 +30,7 @@ public final class IncidentKnowledge implements AutoCloseable {
     private final IncidentStore store;
     private final IncidentLifecycle lifecycle;
     private final TriageMessages triageMessages;
+    private final PendingReplies pendingReplies;
     private PastIncidentIndex pastIncidents;
 
     private IncidentKnowledge(Path dataDir, IncidentDatabase database, Clock clock) {
@@ -38,6 +40,7 @@ public final class IncidentKnowledge implements AutoCloseable {
         Redactor redactor = new Redactor();
         this.lifecycle = new IncidentLifecycle(database, clock, text -> redactor.redact(text).text());
         this.triageMessages = new TriageMessages(database, clock);
+        this.pendingReplies = new PendingReplies(database, clock);
     }
 
     /** @throws dev.dataopsbot.knowledge.incident.StoreException when the database cannot be opened */
@@ -60,6 +63,11 @@ public final class IncidentKnowledge implements AutoCloseable {
     /** Where each incident's triage message is in Slack. */
     public TriageMessages triageMessages() {
         return triageMessages;
+    }
+
+    /** Slack replies owed for stored alerts. */
+    public PendingReplies pendingReplies() {
+        return pendingReplies;
     }
 
     public TriageRecorder recorder() {

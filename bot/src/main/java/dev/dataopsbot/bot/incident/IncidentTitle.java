@@ -8,11 +8,13 @@ import dev.dataopsbot.rules.Verdict;
 /**
  * The one-line title of a new incident, from what the triage knows: the failure mode, the system
  * and the pipeline object, e.g. {@code credential_expiry in snowflake: orders_daily.load_orders}.
- * Without a pipeline object, the first evidence line says what happened.
+ * Without a pipeline object, the first evidence line says what happened, except for
+ * {@code pii_exposure}, whose evidence may hold the personal data itself.
  */
 final class IncidentTitle {
 
     static final int MAX_CHARS = 120;
+    private static final String PII = "pii_exposure";
 
     private IncidentTitle() {
     }
@@ -26,7 +28,7 @@ final class IncidentTitle {
         String object = object(e);
         if (object != null) {
             title.append(": ").append(object);
-        } else {
+        } else if (!verdict.failureMode().equals(PII)) {  // a PII finding's evidence may hold the personal data
             verdict.primaryEvidence().stream().findFirst().map(Evidence::getText).map(String::strip)
                     .ifPresent(line -> title.append(": ").append(line));
         }

@@ -31,7 +31,8 @@ public final class TriageRecorder {
         return triage.recordedAs(recorded);
     }
 
-    static AlertReport report(Triage triage, String source, String channel, String threadTs) {
+    /** The store's view of a triage: redacted text, classification, suggested runbooks and the Slack location. */
+    public static AlertReport report(Triage triage, String source, String channel, String threadTs) {
         Verdict v = triage.verdict();
         List<AlertReport.EvidenceLine> evidence = v.evidence().stream()
                 .map(e -> new AlertReport.EvidenceLine(e.getLine(), e.getText(), e.getRule(), e.getFailureMode()))

@@ -5,6 +5,8 @@ import java.util.function.BooleanSupplier;
 
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.jakarta_servlet.SlackAppServlet;
+import dev.dataopsbot.bot.config.Secret;
+import dev.dataopsbot.bot.slack.AlertmanagerIntake;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
@@ -13,7 +15,8 @@ import org.eclipse.jetty.server.ServerConnector;
 
 /**
  * The HTTP side of {@code serve} on Jetty 12: {@code POST /slack/events} (Bolt, signature
- * verified; HTTP mode only), {@code GET /healthz} and {@code GET /metrics}.
+ * verified; HTTP mode only), {@code POST /webhooks/alertmanager} (when a webhook token is set),
+ * {@code GET /healthz} and {@code GET /metrics}.
  */
 public final class BotServer implements AutoCloseable {
 
@@ -26,9 +29,11 @@ public final class BotServer implements AutoCloseable {
     /**
      * Starts on {@code port} (0 picks a free one).
      *
-     * @param slackApp served at {@code /slack/events}; empty in Socket Mode (the path then answers 404)
+     * @param slackApp     served at {@code /slack/events}; empty in Socket Mode (the path then answers 404)
+     * @param webhookToken with it, {@code /webhooks/alertmanager} is served to {@code alertmanager}; without, it is off
      */
-    public static BotServer start(int port, Optional<App> slackApp, PrometheusMeterRegistry registry, BooleanSupplier ready)
+    public static BotServer start(int port, Optional<App> slackApp, Optional<Secret> webhookToken,
+                                  AlertmanagerIntake alertmanager, PrometheusMeterRegistry registry, BooleanSupplier ready)
             throws Exception {
         Server server = new Server();
         ServerConnector connector = new ServerConnector(server);
@@ -36,6 +41,8 @@ public final class BotServer implements AutoCloseable {
         server.addConnector(connector);
         ServletContextHandler context = new ServletContextHandler();
         slackApp.ifPresent(app -> context.addServlet(new ServletHolder(new SlackAppServlet(app)), "/slack/events"));
+        webhookToken.ifPresent(token -> context.addServlet(
+                new ServletHolder(new AlertmanagerServlet(token, alertmanager)), "/webhooks/alertmanager"));
         context.addServlet(new ServletHolder(new HealthServlet(ready)), "/healthz");
         context.addServlet(new ServletHolder(new MetricsServlet(registry)), "/metrics");
         server.setHandler(context);

@@ -31,17 +31,24 @@ final class IncidentMessages {
     private final IncidentKnowledge knowledge;
     private final SlackWebApi web;
     private final TriageMessage renderer;
+    private final SecurityEscalation escalation;
 
-    IncidentMessages(IncidentKnowledge knowledge, SlackWebApi web, TriageMessage renderer) {
+    IncidentMessages(IncidentKnowledge knowledge, SlackWebApi web, TriageMessage renderer, SecurityEscalation escalation) {
         this.knowledge = knowledge;
         this.web = web;
         this.renderer = renderer;
+        this.escalation = escalation;
     }
 
-    /** The triage message of {@code key} as it should look now, with {@code notices} (e.g. input was cut). */
+    /**
+     * The triage message of {@code key} as it should look now, with {@code notices} (e.g. input
+     * was cut) and, when Security is paged for it, a line saying so.
+     */
     SlackMessage render(IncidentKey key, List<String> notices) {
         IncidentHistory history = knowledge.store().history(key);
-        return renderer.render(IncidentCard.from(history, similar(history)).withNotices(notices));
+        List<String> all = new java.util.ArrayList<>(notices);
+        escalation.notice(history.incident()).ifPresent(all::add);
+        return renderer.render(IncidentCard.from(history, similar(history)).withNotices(all));
     }
 
     /**
@@ -50,8 +57,14 @@ final class IncidentMessages {
      */
     CompletableFuture<Optional<MessageRef>> post(IncidentKey key, List<String> notices, String channel, String threadTs) {
         SlackMessage message = render(key, notices);
+        boolean first = knowledge.triageMessages().find(key).isEmpty();
         return web.post(channel, threadTs, message.text(), message.blocks(), key.toString()).thenApply(posted -> {
-            posted.ifPresent(at -> remember(key, at, threadTs == null ? at.ts() : threadTs));
+            posted.ifPresent(at -> {
+                remember(key, at, threadTs == null ? at.ts() : threadTs);
+                if (first) {
+                    escalation.page(knowledge.store().require(key), at);
+                }
+            });
             return posted;
         });
     }

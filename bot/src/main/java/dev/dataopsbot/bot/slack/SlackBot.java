@@ -10,6 +10,7 @@ import com.slack.api.Slack;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.AppConfig;
 import com.slack.api.bolt.socket_mode.SocketModeApp;
+import com.slack.api.model.event.AppMentionEvent;
 import com.slack.api.socket_mode.SocketModeClient;
 import dev.dataopsbot.bot.config.SlackConfig;
 import dev.dataopsbot.bot.incident.IncidentKnowledge;
@@ -34,12 +35,18 @@ public final class SlackBot implements AutoCloseable {
     private final SocketModeApp socketMode;
     private final BackgroundWork work;
     private final SlackWebApi web;
+    private final Handlers handlers;
 
-    private SlackBot(App app, SocketModeApp socketMode, BackgroundWork work, SlackWebApi web) {
+    /** What the app's handlers share beyond the app itself. */
+    private record Handlers(ReplyDelivery delivery, AlertmanagerIntake alertmanager) {
+    }
+
+    private SlackBot(App app, SocketModeApp socketMode, BackgroundWork work, SlackWebApi web, Handlers handlers) {
         this.app = app;
         this.socketMode = socketMode;
         this.work = work;
         this.web = web;
+        this.handlers = handlers;
     }
 
     /**
@@ -69,14 +76,14 @@ public final class SlackBot implements AutoCloseable {
                 config.signingSecret().ifPresent(secret -> app.use(new SignatureVerification(secret, clock)));
             }
             app.use(new RequestTiming(metrics));
-            handlers(app, config, triage, knowledge, metrics, clock, web, work);
+            Handlers handlers = handlers(app, config, triage, knowledge, metrics, clock, web, work);
             if (config.socketMode()) {
                 SocketModeApp socketMode = new SocketModeApp(config.appToken().orElseThrow().reveal(), app,
                         SocketModeClient.Backend.JavaWebSocket);
                 socketMode.startAsync();
-                return new SlackBot(app, socketMode, work, web);
+                return new SlackBot(app, socketMode, work, web, handlers);
             }
-            return new SlackBot(app.start(), null, work, web);
+            return new SlackBot(app.start(), null, work, web, handlers);
         } catch (Exception e) {
             work.close();
             web.close();
@@ -88,10 +95,11 @@ public final class SlackBot implements AutoCloseable {
         }
     }
 
-    private static void handlers(App app, SlackConfig config, TriageService triage, IncidentKnowledge knowledge,
-                                 BotMetrics metrics, Clock clock, SlackWebApi web, BackgroundWork work) {
+    private static Handlers handlers(App app, SlackConfig config, TriageService triage, IncidentKnowledge knowledge,
+                                     BotMetrics metrics, Clock clock, SlackWebApi web, BackgroundWork work) {
         AfterAck afterAck = new AfterAck(work, web);
-        IncidentMessages messages = new IncidentMessages(knowledge, web, new TriageMessage(config.runbookBaseUrl()));
+        IncidentMessages messages = new IncidentMessages(knowledge, web, new TriageMessage(config.runbookBaseUrl()),
+                new SecurityEscalation(config.securityChannel(), web));
         IncidentActions actions = new IncidentActions(knowledge.lifecycle(), metrics);
         ChannelTriage channelTriage = new ChannelTriage(triage, knowledge.recorder(), messages, web, metrics);
         Map<String, Subcommand> subcommands = new HashMap<>();
@@ -105,6 +113,27 @@ public final class SlackBot implements AutoCloseable {
         app.command(DataopsCommand.NAME, new DataopsCommand(subcommands));
         new IncidentButtons(afterAck, actions, messages, knowledge.store(), web).register(app);
         new IncidentModals(afterAck, actions, messages, channelTriage, web).register(app);
+
+        ReplyDelivery delivery = new ReplyDelivery(messages, knowledge.pendingReplies(), knowledge.store(), web,
+                new PointerThrottle(clock));
+        SourceRecovery recovery = new SourceRecovery(knowledge.lifecycle(), knowledge.pendingReplies(), delivery, metrics,
+                config.autoResolve());
+        AlertIntake intake = new AlertIntake(triage, knowledge.store(), metrics);
+        app.use(new ChannelMessages(config.alertChannels(), intake, knowledge.store(), delivery, recovery,
+                new ThreadReplies(knowledge.lifecycle()), afterAck, web));
+        app.event(AppMentionEvent.class, (payload, context) -> context.ack());
+        return new Handlers(delivery, new AlertmanagerIntake(intake, knowledge.store(), delivery, recovery, afterAck,
+                config.alertChannels()));
+    }
+
+    /** Alertmanager notifications, for the webhook endpoint. */
+    public AlertmanagerIntake alertmanager() {
+        return handlers.alertmanager();
+    }
+
+    /** Posts the replies a previous run acknowledged but never posted; returns how many. */
+    public int deliverPendingReplies() {
+        return handlers.delivery().deliverPending();
     }
 
     /** The app to serve at {@code POST /slack/events}; empty in Socket Mode, where Slack sends nothing over HTTP. */

@@ -47,6 +47,17 @@ public record AlertmanagerAlert(String status, String fingerprint, Map<String, S
     }
 
     /**
+     * This alert's state as a delivery, for handling Alertmanager's re-sends exactly once: its
+     * dedupe key, status and start. A re-send of the same state, in any notification, has the
+     * same id; the same alert resolving, or firing again later, has a new one. Alertmanager's
+     * {@code repeat_interval} reminder of an unchanged alert has the same id on purpose: it says
+     * nothing new.
+     */
+    public String deliveryId() {
+        return dedupeKey() + "/" + status + "/" + (startsAt == null ? "" : startsAt.toString());
+    }
+
+    /**
      * The key that ties this alert's firing and resolved notifications together:
      * {@code alertmanager:} and the fingerprint, or, when the sender left it out, and a SHA-256 of
      * the sorted labels (so the order labels arrive in does not matter).

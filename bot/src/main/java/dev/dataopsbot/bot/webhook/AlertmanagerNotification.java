@@ -33,29 +33,4 @@ public record AlertmanagerNotification(String version, String groupKey, String s
     public static AlertmanagerNotification parse(byte[] body) {
         return new NotificationReader().read(body);
     }
-
-    /**
-     * A stable id of this notification, for handling Alertmanager's re-sends exactly once: the
-     * SHA-256 (hex) of the group key and the sorted (dedupe key, status, startsAt) of its alerts.
-     * A re-send of the same state has the same id; an alert that resolves, or a new alert in the
-     * group, makes a new one. Alertmanager's {@code repeat_interval} reminder of an unchanged group
-     * also has the same id, on purpose: it says nothing new.
-     */
-    public String deliveryId() {
-        Sha256 hash = new Sha256().add(groupKey);
-        alerts.stream()
-                .map(a -> List.of(a.dedupeKey(), String.valueOf(a.status()),
-                        a.startsAt() == null ? "" : a.startsAt().toString()))
-                .sorted((x, y) -> String.join("\n", x).compareTo(String.join("\n", y)))
-                .forEach(parts -> parts.forEach(hash::add));
-        return hash.hex();
-    }
-
-    public List<AlertmanagerAlert> firingAlerts() {
-        return alerts.stream().filter(AlertmanagerAlert::firing).toList();
-    }
-
-    public List<AlertmanagerAlert> resolvedAlerts() {
-        return alerts.stream().filter(AlertmanagerAlert::resolved).toList();
-    }
 }

@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
@@ -31,18 +31,19 @@ class SlackConfigTest {
         assertFalse(config.socketMode());
         assertEquals(URI.create("https://slack.com/api/"), config.apiUrl());
         assertEquals(3000, config.port());
-        assertEquals(Set.of(), config.alertChannels());
+        assertEquals(List.of(), config.alertChannels());
         assertEquals(BOT, config.botToken().reveal());
     }
 
     @Test
     void an_app_token_selects_socket_mode_without_a_signing_secret() {
         SlackConfig config = SlackConfig.fromEnv(env("SLACK_BOT_TOKEN", BOT, "SLACK_APP_TOKEN", "xapp-1-A1-123-abc",
-                "SLACK_API_URL", "http://127.0.0.1:9999/api", "PORT", "8080", "DATAOPS_ALERT_CHANNELS", " C1, C2 ,,"));
+                "SLACK_API_URL", "http://127.0.0.1:9999/api", "PORT", "8080", "DATAOPS_ALERT_CHANNELS", " C1, C2 ,,C1", "DATAOPS_AUTO_RESOLVE", "TRUE"));
         assertTrue(config.socketMode());
         assertEquals(URI.create("http://127.0.0.1:9999/api/"), config.apiUrl());
         assertEquals(8080, config.port());
-        assertEquals(Set.of("C1", "C2"), config.alertChannels());
+        assertEquals(List.of("C1", "C2"), config.alertChannels(), "in order, once each");
+        assertTrue(config.autoResolve());
     }
 
     @Test
@@ -58,6 +59,9 @@ class SlackConfigTest {
         assertThrows(ConfigException.class, () -> SlackConfig.fromEnv(env("SLACK_BOT_TOKEN", BOT, "SLACK_SIGNING_SECRET", SIGNING, "PORT", "70000")));
         assertThrows(ConfigException.class, () -> SlackConfig.fromEnv(env("SLACK_BOT_TOKEN", BOT, "SLACK_SIGNING_SECRET", SIGNING, "PORT", "http")));
         assertThrows(ConfigException.class, () -> SlackConfig.fromEnv(env("SLACK_BOT_TOKEN", BOT, "SLACK_SIGNING_SECRET", SIGNING, "SLACK_API_URL", "ftp://x/")));
+        ConfigException notBoolean = assertThrows(ConfigException.class,
+                () -> SlackConfig.fromEnv(env("SLACK_BOT_TOKEN", BOT, "SLACK_SIGNING_SECRET", SIGNING, "DATAOPS_AUTO_RESOLVE", "yes")));
+        assertEquals("DATAOPS_AUTO_RESOLVE: 'yes' is not true or false", notBoolean.getMessage());
     }
 
     @Test

@@ -27,7 +27,7 @@ class BotServerTest {
 
     @BeforeEach
     void start() throws Exception {
-        server = BotServer.start(0, Optional.empty(), registry, ready::get);
+        server = BotServer.start(0, Optional.empty(), Optional.empty(), null, registry, ready::get);
     }
 
     @AfterEach

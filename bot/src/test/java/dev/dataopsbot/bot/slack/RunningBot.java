@@ -58,7 +58,7 @@ final class RunningBot implements AutoCloseable {
         SlackConfig config = SlackConfig.fromEnv(all);
         bot = SlackBot.start(config, triage().withPastIncidents(new PastIncidentSearch(knowledge)), knowledge,
                 new BotMetrics(registry), Clock.systemUTC());
-        server = BotServer.start(0, bot.httpApp(), registry, () -> true);
+        server = BotServer.start(0, bot.httpApp(), config.webhookToken(), bot.alertmanager(), registry, () -> true);
     }
 
     private static synchronized TriageService triage() {
@@ -138,6 +138,49 @@ final class RunningBot implements AutoCloseable {
     /** The text of an immediate (ack) answer. */
     String ackText(HttpResponse<String> response) throws Exception {
         return json.readTree(response.body()).path("text").asText();
+    }
+
+    /**
+     * A {@code message} event in {@code channel} as the Events API delivers it, with
+     * {@code X-Slack-Retry-Num} when {@code retry} is above 0.
+     */
+    HttpResponse<String> event(String eventId, com.fasterxml.jackson.databind.JsonNode event, int retry) throws Exception {
+        ObjectNode body = json.createObjectNode().put("token", "legacy").put("team_id", "T1").put("api_app_id", "A1")
+                .put("type", "event_callback").put("event_id", eventId).put("event_time", 1_700_000_000L);
+        body.set("event", event);
+        HttpRequest signed = SignedRequests.event(url("/slack/events"), body.toString(), Instant.now(), SIGNING_SECRET);
+        if (retry > 0) {
+            signed = HttpRequest.newBuilder(signed, (name, value) -> true).header("X-Slack-Retry-Num", String.valueOf(retry))
+                    .header("X-Slack-Retry-Reason", "http_timeout").build();
+        }
+        return send(signed);
+    }
+
+    /** A message from an integration (bot_message) in {@code channel}. */
+    ObjectNode botMessage(String channel, String ts, String username, String text) {
+        return json.createObjectNode().put("type", "message").put("subtype", "bot_message").put("channel", channel)
+                .put("ts", ts).put("bot_id", "B" + username.toUpperCase(java.util.Locale.ROOT).replaceAll("[^A-Z]", ""))
+                .put("username", username).put("text", text);
+    }
+
+    /** A message from a person in {@code channel}, in {@code threadTs}'s thread when not null. */
+    ObjectNode humanMessage(String channel, String ts, String threadTs, String user, String text) {
+        ObjectNode message = json.createObjectNode().put("type", "message").put("channel", channel).put("ts", ts)
+                .put("user", user).put("text", text);
+        if (threadTs != null) {
+            message.put("thread_ts", threadTs);
+        }
+        return message;
+    }
+
+    /** {@code POST /webhooks/alertmanager} with {@code token} as bearer token (none when null). */
+    HttpResponse<String> alertmanager(String query, String body, String token) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(url("/webhooks/alertmanager" + query))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return send(request.build());
     }
 
     HttpResponse<String> send(HttpRequest request) throws Exception {

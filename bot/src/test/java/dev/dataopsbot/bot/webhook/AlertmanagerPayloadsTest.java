@@ -26,7 +26,7 @@ class AlertmanagerPayloadsTest {
             assertEquals(raised.dedupeKey(), closed.dedupeKey(), "n=" + n);
             assertEquals(firing.groupKey(), resolved.groupKey(), "n=" + n);
             assertTrue(closed.endsAt().isAfter(closed.startsAt()), "n=" + n);
-            assertNotEquals(firing.deliveryId(), resolved.deliveryId(), "n=" + n);
+            assertNotEquals(raised.deliveryId(), closed.deliveryId(), "n=" + n);
         }
     }
 

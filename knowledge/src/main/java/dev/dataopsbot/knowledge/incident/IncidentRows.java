@@ -70,8 +70,12 @@ final class IncidentRows {
         } else {
             return Optional.empty();
         }
-        String system = source.system() == null ? "" : " AND (system IS NULL OR system = ?)";
-        if (source.system() != null) {
+        // an orchestrator's dag and task name one object whatever system failed inside them (a success
+        // callback says "airflow" where the failure said "snowflake"); a model or table name is only
+        // unique within its system
+        boolean bySystem = source.dagId() == null && source.system() != null;
+        String system = bySystem ? " AND (system IS NULL OR system = ?)" : "";
+        if (bySystem) {
             values.add(source.system());
         }
         try (PreparedStatement select = connection.prepareStatement("SELECT " + COLUMNS + " FROM incident WHERE "

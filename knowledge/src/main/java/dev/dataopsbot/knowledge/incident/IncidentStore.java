@@ -105,8 +105,8 @@ public final class IncidentStore {
     }
 
     /**
-     * The newest unresolved incident of the pipeline object {@code source} names (dag and task,
-     * model or table, within the same system when it is known); empty when it names none.
+     * The newest unresolved incident of the pipeline object {@code source} names (dag and task;
+     * else model or table, within the same system when both say one); empty when it names none.
      */
     public Optional<Incident> findOpen(SourceIdentity source) {
         if (!source.namesObject()) {

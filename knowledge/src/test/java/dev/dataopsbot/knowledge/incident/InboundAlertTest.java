@@ -89,8 +89,8 @@ class InboundAlertTest {
                 .map(Incident::key));
         assertEquals(Optional.of(key), store.findOpen(new SourceIdentity("snowflake", "orders_daily", "load_orders", null, null))
                 .map(Incident::key));
-        assertFalse(store.findOpen(new SourceIdentity("bigquery", "orders_daily", "load_orders", null, null)).isPresent(),
-                "another system's task of the same name is another incident");
+        assertEquals(Optional.of(key), store.findOpen(new SourceIdentity("airflow", "orders_daily", "load_orders", null, null))
+                .map(Incident::key), "a dag and task name the object whatever system reports on it");
         assertFalse(store.findOpen(new SourceIdentity(null, "orders_daily", "load_customers", null, null)).isPresent());
         assertFalse(store.findOpen(SourceIdentity.UNKNOWN).isPresent());
         assertEquals(Optional.of(key), store.findByThread("C1", "1.1").map(Incident::key));

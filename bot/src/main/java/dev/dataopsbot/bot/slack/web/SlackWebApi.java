@@ -14,6 +14,7 @@ import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.SlackApiTextResponse;
 import com.slack.api.methods.request.files.FilesCompleteUploadExternalRequest;
+import com.slack.api.methods.response.auth.AuthTestResponse;
 import com.slack.api.methods.response.chat.ChatPostMessageResponse;
 import com.slack.api.methods.response.files.FilesGetUploadURLExternalResponse;
 import com.slack.api.model.block.LayoutBlock;
@@ -49,6 +50,7 @@ public final class SlackWebApi implements AutoCloseable {
     private final BotMetrics metrics;
     private final ChannelOutbox outbox = new ChannelOutbox(PER_CHANNEL, SENDERS);
     private final Gson gson = GsonFactory.createSnakeCase();
+    private volatile AuthTestResponse identity;
 
     public SlackWebApi(MethodsClient methods, SlackHttpClient http, RetryPolicy policy, BotMetrics metrics) {
         this.methods = methods;
@@ -200,6 +202,29 @@ public final class SlackWebApi implements AutoCloseable {
         LOG.error("Slack {} failed for {} after {} tries: {}", method, about, policy.attempts(), last);
         metrics.slackApiError(method, "gave_up");
         return Optional.empty();
+    }
+
+    /**
+     * A link to a message (or a thread, by its first message), e.g.
+     * {@code https://acme.slack.com/archives/C1/p1700000000000100}, from the workspace URL that
+     * {@code auth.test} gives (asked once); empty when Slack would not say.
+     */
+    public Optional<String> permalink(String channel, String ts) {
+        String url = identity().map(AuthTestResponse::getUrl).orElse(null);
+        if (url == null || ts == null) {
+            return Optional.empty();
+        }
+        return Optional.of((url.endsWith("/") ? url : url + "/") + "archives/" + channel + "/p" + ts.replace(".", ""));
+    }
+
+    /** Who the bot is ({@code auth.test}: user id, bot id, workspace URL), asked once; empty when Slack would not say. */
+    public Optional<AuthTestResponse> identity() {
+        AuthTestResponse known = identity;
+        if (known == null) {
+            known = call("auth.test", "the bot's identity", () -> methods.authTest(r -> r)).orElse(null);
+            identity = known;
+        }
+        return Optional.ofNullable(known);
     }
 
     /** Messages still waiting for their channel's turn. */

@@ -1,0 +1,61 @@
+package dev.dataopsbot.bot.slack;
+
+import java.time.Duration;
+import java.util.Optional;
+
+import dev.dataopsbot.bot.incident.TriageRecorder;
+import dev.dataopsbot.bot.metrics.BotMetrics;
+import dev.dataopsbot.bot.triage.Triage;
+import dev.dataopsbot.bot.triage.TriageService;
+import dev.dataopsbot.knowledge.incident.InboundAlert;
+import dev.dataopsbot.knowledge.incident.IncidentStore;
+import dev.dataopsbot.knowledge.incident.Received;
+import dev.dataopsbot.knowledge.incident.Recorded;
+
+/**
+ * Alerts that arrive without anyone asking (channel messages, webhooks): classified and stored
+ * with their delivery id and the reply they owe, in the caller's thread, before the caller
+ * acknowledges. Posting the reply is {@link ReplyDelivery}'s job, after the ack.
+ */
+final class AlertIntake {
+
+    /** What was stored: the triage (for its notices) and what the store did with it. */
+    record Intake(Triage triage, Received received) {
+
+        Recorded recorded() {
+            return received.recorded();
+        }
+    }
+
+    private final TriageService triage;
+    private final IncidentStore store;
+    private final BotMetrics metrics;
+
+    AlertIntake(TriageService triage, IncidentStore store, BotMetrics metrics) {
+        this.triage = triage;
+        this.store = store;
+        this.metrics = metrics;
+    }
+
+    /** Classifies {@code text} from {@code source}; nothing is stored. */
+    Triage classify(String source, String text) {
+        long start = System.nanoTime();
+        Triage result = triage.triage(source, text);
+        metrics.triaged(result.verdict().failureMode(), Duration.ofNanos(System.nanoTime() - start));
+        return result;
+    }
+
+    /**
+     * Stores a classified alert once per delivery.
+     *
+     * @return empty when this delivery was stored before (a retry)
+     */
+    Optional<Intake> store(Triage classified, String source, String deliverySource, String deliveryId, String dedupeKey,
+                           String replyChannel, String replyThreadTs) {
+        InboundAlert inbound = new InboundAlert(TriageRecorder.report(classified, source, replyChannel, replyThreadTs),
+                deliverySource, deliveryId, dedupeKey, replyChannel, replyThreadTs);
+        Optional<Received> received = store.receive(inbound);
+        received.filter(r -> r.recorded().isNew()).ifPresent(r -> metrics.incident("opened"));
+        return received.map(r -> new Intake(classified.recordedAs(r.recorded()), r));
+    }
+}
