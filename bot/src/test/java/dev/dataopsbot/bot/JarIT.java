@@ -5,16 +5,24 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.File;
 import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.dataopsbot.bot.fake.FakeSlackApi;
+import dev.dataopsbot.bot.fake.SignedRequests;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,8 +35,11 @@ class JarIT {
     private static final Path JAR = Path.of("target", "dataops-bot.jar").toAbsolutePath();
     private static final Path SAMPLES = Path.of("..", "rules", "src", "test", "resources", "samples", "triage-samples.jsonl").toAbsolutePath();
 
+    private static final String SIGNING_SECRET = "8f742231b10e8888abcd99yyyzzz85a5";
+
     @TempDir
     Path workDir;
+    private final Map<Process, Integer> ports = new java.util.HashMap<>();
 
     private record Result(int code, String out, String err) {
     }
@@ -68,39 +79,99 @@ class JarIT {
 
     @Test
     void serve_starts_with_the_documented_flags_and_answers_healthz() throws Exception {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-        command.addAll(PackagingTest.jvmFlags());
-        command.addAll(List.of("-jar", JAR.toString(), "serve"));
-        int port;
-        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
         try (FakeSlackApi slack = new FakeSlackApi()) {
-            ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile())
-                    .redirectErrorStream(true).redirectOutput(workDir.resolve("serve.log").toFile());
-            builder.environment().keySet().removeIf(name -> name.startsWith("SLACK_") || name.startsWith("DATAOPS_"));
-            builder.environment().putAll(java.util.Map.of("SLACK_BOT_TOKEN", "xoxb-1-2-test", "SLACK_SIGNING_SECRET", "s3cret",
-                    "SLACK_API_URL", slack.apiUrl(), "PORT", String.valueOf(port)));
-            Process serve = builder.start();
+            Process serve = serve(slack, freePort(), workDir.resolve("data"), "serve.log");
             try {
-                java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
-                java.net.URI health = java.net.URI.create("http://127.0.0.1:" + port + "/healthz");
-                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-                int status = 0;
-                while (status != 200 && serve.isAlive() && System.nanoTime() < deadline) {
-                    Thread.sleep(200);
-                    try {
-                        status = http.send(java.net.http.HttpRequest.newBuilder(health).build(),
-                                java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode();
-                    } catch (IOException e) {
-                        status = 0;
-                    }
-                }
-                assertEquals(200, status, Files.readString(workDir.resolve("serve.log")));
+                awaitHealthy(serve);
             } finally {
                 serve.destroy();
                 assertTrue(serve.waitFor(30, TimeUnit.SECONDS), "serve stops on SIGTERM");
             }
+        }
+    }
+
+    @Test
+    void a_reply_acknowledged_but_not_posted_when_serve_is_killed_is_posted_once_after_a_restart() throws Exception {
+        Path data = workDir.resolve("data");
+        String alertTs = "1700000100.000100";
+        try (FakeSlackApi stuck = new FakeSlackApi()) {
+            stuck.hold("chat.postMessage");
+            Process serve = serve(stuck, freePort(), data, "first.log");
+            try {
+                int port = awaitHealthy(serve);
+                String event = "{\"type\":\"event_callback\",\"team_id\":\"T1\",\"api_app_id\":\"A1\",\"event_id\":\"Ev1\","
+                        + "\"event_time\":1700000100,\"event\":{\"type\":\"message\",\"subtype\":\"bot_message\","
+                        + "\"bot_id\":\"BAIRFLOW\",\"username\":\"Airflow\",\"channel\":\"C1\",\"ts\":\"" + alertTs + "\","
+                        + "\"text\":\"Task failed. dag_id=orders_daily, task_id=load_orders. snowflake.connector.errors."
+                        + "ProgrammingError: 390114 (08001): Authentication token has expired.\"}}";
+                HttpResponse<String> ack = HttpClient.newHttpClient().send(SignedRequests.event(
+                        URI.create("http://127.0.0.1:" + port + "/slack/events"), event, Instant.now(), SIGNING_SECRET),
+                        HttpResponse.BodyHandlers.ofString());
+                assertEquals(200, ack.statusCode(), ack.body());
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+                while (stuck.heldCount("chat.postMessage") == 0 && System.nanoTime() < deadline) {
+                    Thread.sleep(50);
+                }
+                assertEquals(1, stuck.heldCount("chat.postMessage"), "the reply was on its way");
+            } finally {
+                serve.destroyForcibly();
+                assertTrue(serve.waitFor(30, TimeUnit.SECONDS));
+            }
+            assertEquals(List.of(), stuck.calls("chat.postMessage"), "nothing reached Slack before the kill");
+        }
+        try (FakeSlackApi slack = new FakeSlackApi()) {
+            Process serve = serve(slack, freePort(), data, "second.log");
+            try {
+                awaitHealthy(serve);
+                FakeSlackApi.Call reply = slack.await("chat.postMessage", call -> alertTs.equals(call.param("thread_ts")));
+                assertTrue(reply.param("text").contains("credential_expiry"), reply.param("text"));
+                Thread.sleep(1500);
+                assertEquals(1, slack.calls("chat.postMessage").stream().filter(c -> alertTs.equals(c.param("thread_ts"))).count(),
+                        "posted exactly once");
+            } finally {
+                serve.destroy();
+                assertTrue(serve.waitFor(30, TimeUnit.SECONDS));
+            }
+        }
+    }
+
+    /** {@code java <documented flags> -jar dataops-bot.jar serve} against {@code slack}, output in {@code log}. */
+    private Process serve(FakeSlackApi slack, int port, Path dataDir, String log) throws IOException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(PackagingTest.jvmFlags());
+        command.addAll(List.of("-jar", JAR.toString(), "serve"));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile())
+                .redirectErrorStream(true).redirectOutput(workDir.resolve(log).toFile());
+        builder.environment().keySet().removeIf(name -> name.startsWith("SLACK_") || name.startsWith("DATAOPS_"));
+        builder.environment().putAll(Map.of("SLACK_BOT_TOKEN", "xoxb-1-2-test", "SLACK_SIGNING_SECRET", SIGNING_SECRET,
+                "SLACK_API_URL", slack.apiUrl(), "PORT", String.valueOf(port), "DATAOPS_DATA_DIR", dataDir.toString()));
+        Process process = builder.start();
+        ports.put(process, port);
+        return process;
+    }
+
+    /** Waits up to 60 s for {@code /healthz} 200; returns the port. */
+    private int awaitHealthy(Process serve) throws Exception {
+        int port = ports.get(serve);
+        HttpClient http = HttpClient.newHttpClient();
+        URI health = URI.create("http://127.0.0.1:" + port + "/healthz");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        int status = 0;
+        while (status != 200 && serve.isAlive() && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+            try {
+                status = http.send(HttpRequest.newBuilder(health).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+            } catch (IOException e) {
+                status = 0;
+            }
+        }
+        assertEquals(200, status, "serve did not become ready");
+        return port;
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
         }
     }
 

@@ -12,7 +12,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -62,6 +64,9 @@ public final class FakeSlackApi implements AutoCloseable {
     private final Map<String, Deque<Failure>> failures = new ConcurrentHashMap<>();
     private final AtomicLong ts = new AtomicLong(1_700_000_000L);
     private volatile String socketModeUrl = "ws://127.0.0.1:1/link";
+    private final Set<String> held = ConcurrentHashMap.newKeySet();
+    private final List<String> heldCalls = new CopyOnWriteArrayList<>();
+    private final CountDownLatch released = new CountDownLatch(1);
 
     public FakeSlackApi() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -89,6 +94,19 @@ public final class FakeSlackApi implements AutoCloseable {
     /** The next call of {@code method} gets {@code status} with {@code headers} (e.g. Retry-After) and is not recorded as done. */
     public void failNext(String method, int status, Map<String, String> headers) {
         failures.computeIfAbsent(method, m -> new ArrayDeque<>()).add(new Failure(status, Map.copyOf(headers)));
+    }
+
+    /**
+     * Calls of {@code method} hang from now on (unanswered, unrecorded) until this fake closes, as
+     * if Slack were stuck: for killing the bot while a reply is in flight.
+     */
+    public void hold(String method) {
+        held.add(method);
+    }
+
+    /** How many calls of {@code method} are hanging in {@link #hold}. */
+    public long heldCount(String method) {
+        return heldCalls.stream().filter(method::equals).count();
     }
 
     public List<Call> calls() {
@@ -132,6 +150,16 @@ public final class FakeSlackApi implements AutoCloseable {
     private void api(HttpExchange exchange) throws IOException {
         String method = exchange.getRequestURI().getPath().substring("/api/".length());
         String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+        if (held.contains(method)) {
+            heldCalls.add(method);
+            try {
+                released.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            exchange.close();
+            return;
+        }
         Failure failure = nextFailure(method);
         if (failure != null) {
             failure.headers().forEach(exchange.getResponseHeaders()::add);
@@ -205,6 +233,7 @@ public final class FakeSlackApi implements AutoCloseable {
 
     @Override
     public void close() {
+        released.countDown();
         server.stop(0);
         executor.shutdownNow();
     }
