@@ -6,7 +6,10 @@ import java.util.Optional;
 import dev.dataopsbot.bot.triage.Triage;
 import dev.dataopsbot.bot.webhook.AlertmanagerAlert;
 import dev.dataopsbot.bot.webhook.AlertmanagerNotification;
+import dev.dataopsbot.knowledge.incident.Incident;
 import dev.dataopsbot.knowledge.incident.IncidentStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Alertmanager notifications, after the webhook has checked and parsed them: each firing alert is
@@ -18,6 +21,7 @@ import dev.dataopsbot.knowledge.incident.IncidentStore;
 public final class AlertmanagerIntake {
 
     static final String SOURCE = "alertmanager";
+    private static final Logger LOG = LoggerFactory.getLogger(AlertmanagerIntake.class);
 
     /** What a notification did. */
     public record Outcome(int stored, int duplicates, int recovered) {
@@ -57,7 +61,7 @@ public final class AlertmanagerIntake {
                     duplicates++;
                     continue;
                 }
-                Optional<dev.dataopsbot.knowledge.incident.Incident> open = store.findOpen(alert.dedupeKey());
+                Optional<Incident> open = store.findOpen(alert.dedupeKey());
                 if (open.isPresent()) {
                     recovery.recovered(open.get(), "Alertmanager reports " + alert.labels().getOrDefault("alertname", "the alert")
                             + " resolved");
@@ -74,7 +78,7 @@ public final class AlertmanagerIntake {
             }
             stored++;
             intook.get().received().reply().ifPresent(reply -> afterAck.run("reply for " + reply.incident(),
-                    problem -> org.slf4j.LoggerFactory.getLogger(AlertmanagerIntake.class).error("{}", problem),
+                    problem -> LOG.error("alertmanager: {}", problem),
                     () -> delivery.deliver(reply, classified.warnings()), null));
         }
         return new Outcome(stored, duplicates, recovered);

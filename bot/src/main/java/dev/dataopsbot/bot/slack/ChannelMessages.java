@@ -19,6 +19,8 @@ import dev.dataopsbot.bot.slack.web.SlackWebApi;
 import dev.dataopsbot.bot.triage.Triage;
 import dev.dataopsbot.knowledge.incident.IncidentStore;
 import dev.dataopsbot.knowledge.incident.SourceIdentity;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Messages posted in alert channels ({@code message} events, any subtype), handled before Bolt's
@@ -34,6 +36,7 @@ final class ChannelMessages implements Middleware {
     static final String UNCLASSIFIED = ":grey_question: I could not classify this alert from its message alone. Paste the "
             + "failed task's log with `/dataops triage` (or `/dataops triage` alone for a box) and I will open an incident.";
     private static final int MAX_SENDER_CHARS = 40;
+    private static final Logger LOG = LoggerFactory.getLogger(ChannelMessages.class);
 
     private final ObjectMapper json = new ObjectMapper();
     private final List<String> alertChannels;
@@ -149,6 +152,6 @@ final class ChannelMessages implements Middleware {
     }
 
     private void log(String problem) {
-        org.slf4j.LoggerFactory.getLogger(ChannelMessages.class).error("channel alert: {}", problem);
+        LOG.error("channel alert: {}", problem);
     }
 }
