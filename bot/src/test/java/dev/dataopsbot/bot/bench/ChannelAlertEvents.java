@@ -38,6 +38,9 @@ final class ChannelAlertEvents {
                     + "on device",
             "psycopg2.errors.QueryCanceled: canceling statement due to statement timeout");
 
+    private static final List<String> FAILURE_MODES = List.of("credential_expiry", "resource_exhaustion",
+            "dependency_unavailable", "schema_drift", "permission_denied", "rate_limit", "resource_exhaustion", "timeout");
+
     private final List<String> channels;
     private final String secret;
     private final long firstTs;
@@ -65,7 +68,16 @@ final class ChannelAlertEvents {
         return ":red_circle: Task Failed.\n*Dag*: " + dag + "\n*Task*: " + task + "\n"
                 + "*Execution Time*: 2024-05-14T04:00:00+00:00\n"
                 + "*Log Url*: <http://airflow:8080/log?dag_id=" + dag + "&task_id=" + task + "|View log>\n"
-                + "*Error*: " + ERRORS.get(n / TASKS.size() % ERRORS.size());
+                + "*Error*: " + ERRORS.get(errorIndex(n));
+    }
+
+    /** The failure mode the bundled rules should find in the alert of event {@code n}. */
+    static String expectedFailureMode(int n) {
+        return FAILURE_MODES.get(errorIndex(n));
+    }
+
+    private static int errorIndex(int n) {
+        return n / TASKS.size() % ERRORS.size();
     }
 
     /** Event {@code n} signed now, as the Events API delivers it to {@code endpoint}. */
