@@ -16,6 +16,7 @@ import org.slf4j.LoggerFactory;
  * Posts the replies that stored alerts owe, and clears each one once Slack took it: the triage
  * message in the alert's thread, a pointer from a repeat to the incident's thread (at most one a
  * minute per incident; the triage message's count is updated either way), or a recovery notice.
+ * During an alert storm in a channel, top-level triage messages fold into a {@link StormDigest}.
  * At start-up {@link #deliverPending} posts what a previous run acknowledged but never posted.
  */
 final class ReplyDelivery {
@@ -27,14 +28,16 @@ final class ReplyDelivery {
     private final IncidentStore store;
     private final SlackWebApi web;
     private final PointerThrottle throttle;
+    private final StormDigest storm;
 
     ReplyDelivery(IncidentMessages messages, PendingReplies pending, IncidentStore store, SlackWebApi web,
-                  PointerThrottle throttle) {
+                  PointerThrottle throttle, StormDigest storm) {
         this.messages = messages;
         this.pending = pending;
         this.store = store;
         this.web = web;
         this.throttle = throttle;
+        this.storm = storm;
     }
 
     /** Posts every reply still owed, oldest first; returns how many there were. */
@@ -50,8 +53,7 @@ final class ReplyDelivery {
     /** Posts {@code reply}; {@code notices} go on a triage message. The reply is cleared once Slack has answered. */
     CompletableFuture<Void> deliver(PendingReply reply, List<String> notices) {
         CompletableFuture<Boolean> posted = switch (reply.kind()) {
-            case TRIAGE -> messages.post(reply.incident(), notices, reply.channel(), reply.threadTs())
-                    .thenApply(at -> at.isPresent());
+            case TRIAGE -> triage(reply, notices);
             case POINTER -> pointer(reply);
             case RECOVERY -> recovery(reply);
         };
@@ -70,6 +72,13 @@ final class ReplyDelivery {
         });
     }
 
+    private CompletableFuture<Boolean> triage(PendingReply reply, List<String> notices) {
+        if (reply.threadTs() == null && storm.fold(reply.channel(), store.require(reply.incident()))) {
+            return CompletableFuture.completedFuture(true);
+        }
+        return messages.post(reply.incident(), notices, reply.channel(), reply.threadTs()).thenApply(at -> at.isPresent());
+    }
+
     private CompletableFuture<Boolean> pointer(PendingReply reply) {
         Incident incident = store.require(reply.incident());
         messages.refresh(incident.key());
@@ -85,6 +94,9 @@ final class ReplyDelivery {
     private CompletableFuture<Boolean> recovery(PendingReply reply) {
         Incident incident = store.require(reply.incident());
         messages.refresh(incident.key());
+        if (incident.threadTs() == null) {
+            return CompletableFuture.completedFuture(true);  // no triage thread (folded in a storm): nowhere quiet to say it
+        }
         String text = incident.status() == IncidentStatus.RESOLVED
                 ? ":white_check_mark: The source reports recovery: " + incident.key() + " was resolved automatically "
                         + "(DATAOPS_AUTO_RESOLVE)."

@@ -38,7 +38,7 @@ public final class SlackBot implements AutoCloseable {
     private final Handlers handlers;
 
     /** What the app's handlers share beyond the app itself. */
-    private record Handlers(ReplyDelivery delivery, AlertmanagerIntake alertmanager) {
+    private record Handlers(ReplyDelivery delivery, StormDigest storm, AlertmanagerIntake alertmanager) {
     }
 
     private SlackBot(App app, SocketModeApp socketMode, BackgroundWork work, SlackWebApi web, Handlers handlers) {
@@ -114,15 +114,16 @@ public final class SlackBot implements AutoCloseable {
         new IncidentButtons(afterAck, actions, messages, knowledge.store(), web).register(app);
         new IncidentModals(afterAck, actions, messages, channelTriage, web).register(app);
 
+        StormDigest storm = new StormDigest(web);
         ReplyDelivery delivery = new ReplyDelivery(messages, knowledge.pendingReplies(), knowledge.store(), web,
-                new PointerThrottle(clock));
+                new PointerThrottle(clock), storm);
         SourceRecovery recovery = new SourceRecovery(knowledge.lifecycle(), knowledge.pendingReplies(), delivery, metrics,
                 config.autoResolve());
         AlertIntake intake = new AlertIntake(triage, knowledge.store(), metrics);
         app.use(new ChannelMessages(config.alertChannels(), intake, knowledge.store(), delivery, recovery,
                 new ThreadReplies(knowledge.lifecycle()), afterAck, web));
         app.event(AppMentionEvent.class, (payload, context) -> context.ack());
-        return new Handlers(delivery, new AlertmanagerIntake(intake, knowledge.store(), delivery, recovery, afterAck,
+        return new Handlers(delivery, storm, new AlertmanagerIntake(intake, knowledge.store(), delivery, recovery, afterAck,
                 config.alertChannels()));
     }
 
@@ -152,6 +153,7 @@ public final class SlackBot implements AutoCloseable {
         }
         app.stop();
         work.close();
+        handlers.storm().close();
         try {
             web.drain(Duration.ofSeconds(10));
         } finally {

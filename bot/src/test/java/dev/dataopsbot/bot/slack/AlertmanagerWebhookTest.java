@@ -83,6 +83,25 @@ class AlertmanagerWebhookTest {
     }
 
     @Test
+    void an_alert_storm_folds_triage_messages_into_a_digest_and_stores_every_alert() throws Exception {
+        int alerts = 25;
+        for (int n = 1; n <= alerts; n++) {
+            assertEquals(200, bot.alertmanager("", AlertmanagerPayloads.firing(100 + n), TOKEN).statusCode());
+        }
+
+        FakeSlackApi.Call digest = bot.slack.awaitCount("chat.postMessage", call -> call.param("text").contains("Alert storm"), 1)
+                .get(0);
+        assertEquals("CALERTS", digest.param("channel"));
+        assertEquals(alerts, bot.knowledge.store().list(false, 100).size(), "every alert is an incident");
+        long triageMessages = bot.slack.calls("chat.postMessage").stream().filter(c -> !c.param("text").contains("Alert storm"))
+                .count();
+        assertTrue(triageMessages < alerts, triageMessages + " triage messages for " + alerts + " alerts");
+        String folded = digest.param("text");
+        long listed = folded.lines().filter(line -> line.startsWith("• *INC-")).count();
+        assertTrue(listed > 0 && folded.contains("more incident"), folded);
+    }
+
+    @Test
     void bad_tokens_malformed_payloads_and_huge_bodies_are_refused_and_store_nothing() throws Exception {
         assertEquals(401, bot.alertmanager("", AlertmanagerPayloads.firing(1), null).statusCode());
         assertEquals(401, bot.alertmanager("", AlertmanagerPayloads.firing(1), "hook-token-7d1e").statusCode());

@@ -53,6 +53,12 @@ final class ChannelOutbox implements AutoCloseable {
         return lanes.values().stream().mapToInt(Lane::size).sum();
     }
 
+    /** Posts waiting for {@code channel}'s turn. */
+    int pending(String channel) {
+        Lane lane = lanes.get(channel);
+        return lane == null ? 0 : lane.size();
+    }
+
     private final class Lane {
 
         private final Deque<Runnable> pending = new ArrayDeque<>();

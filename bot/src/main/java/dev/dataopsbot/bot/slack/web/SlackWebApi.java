@@ -232,6 +232,11 @@ public final class SlackWebApi implements AutoCloseable {
         return outbox.pending();
     }
 
+    /** Messages waiting for {@code channel}'s turn: how far behind the channel's posts are, in seconds. */
+    public int pendingPosts(String channel) {
+        return outbox.pending(channel);
+    }
+
     /** Sends what is queued for up to {@code wait}, then stops. */
     public void drain(Duration wait) throws InterruptedException {
         outbox.shutdown(wait);
