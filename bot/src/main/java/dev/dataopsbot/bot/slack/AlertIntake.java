@@ -7,6 +7,7 @@ import dev.dataopsbot.bot.incident.TriageRecorder;
 import dev.dataopsbot.bot.metrics.BotMetrics;
 import dev.dataopsbot.bot.triage.Triage;
 import dev.dataopsbot.bot.triage.TriageService;
+import dev.dataopsbot.knowledge.incident.AlertReport;
 import dev.dataopsbot.knowledge.incident.InboundAlert;
 import dev.dataopsbot.knowledge.incident.IncidentStore;
 import dev.dataopsbot.knowledge.incident.Received;
@@ -48,12 +49,17 @@ final class AlertIntake {
     /**
      * Stores a classified alert once per delivery.
      *
+     * @param alertKey the alert's name without its state ({@link IncidentStore#ALERT_KEY}), for a later recovery
+     *                 notice to find it; null when it has none
      * @return empty when this delivery was stored before (a retry)
      */
     Optional<Intake> store(Triage classified, String source, String deliverySource, String deliveryId, String dedupeKey,
-                           String replyChannel, String replyThreadTs) {
-        InboundAlert inbound = new InboundAlert(TriageRecorder.report(classified, source, replyChannel, replyThreadTs),
-                deliverySource, deliveryId, dedupeKey, replyChannel, replyThreadTs);
+                           String alertKey, String replyChannel, String replyThreadTs) {
+        AlertReport report = TriageRecorder.report(classified, source, replyChannel, replyThreadTs);
+        if (alertKey != null) {
+            report = report.withEntity(IncidentStore.ALERT_KEY, alertKey);
+        }
+        InboundAlert inbound = new InboundAlert(report, deliverySource, deliveryId, dedupeKey, replyChannel, replyThreadTs);
         Optional<Received> received = store.receive(inbound);
         received.filter(r -> r.recorded().isNew()).ifPresent(r -> metrics.incident("opened"));
         return received.map(r -> new Intake(classified.recordedAs(r.recorded()), r));

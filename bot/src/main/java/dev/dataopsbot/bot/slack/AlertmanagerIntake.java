@@ -71,7 +71,7 @@ public final class AlertmanagerIntake {
             }
             Triage classified = intake.classify(SOURCE, alert.text());
             Optional<AlertIntake.Intake> intook = intake.store(classified, SOURCE, SOURCE, deliveryId, alert.dedupeKey(),
-                    replyChannel, null);
+                    null, replyChannel, null);
             if (intook.isEmpty()) {
                 duplicates++;
                 continue;

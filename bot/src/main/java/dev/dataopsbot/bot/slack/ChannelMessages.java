@@ -13,6 +13,7 @@ import com.slack.api.bolt.response.Response;
 import com.slack.api.methods.response.auth.AuthTestResponse;
 import dev.dataopsbot.bot.alert.AlertMessageText;
 import dev.dataopsbot.bot.alert.AlertSignals;
+import dev.dataopsbot.bot.alert.AlertTitleKey;
 import dev.dataopsbot.bot.alert.ChannelMessage;
 import dev.dataopsbot.bot.alert.Recovery;
 import dev.dataopsbot.bot.slack.web.SlackWebApi;
@@ -26,7 +27,8 @@ import org.slf4j.LoggerFactory;
  * Messages posted in alert channels ({@code message} events, any subtype), handled before Bolt's
  * routing so that every subtype is acknowledged: an alert is classified and stored with its
  * event id and the reply it owes before the ack (a Slack retry is then a no-op), and answered in
- * its thread after it; a repeat gets a pointer, a recovery closes the loop, a reply in an
+ * its thread after it; a repeat gets a pointer, a recovery closes the loop (found by pipeline
+ * object, else by the alert's name without its state), a reply in an
  * incident's thread goes on its timeline. The bot's own messages, edits, deletes, chat that is
  * not an alert and channels outside {@code DATAOPS_ALERT_CHANNELS} are acknowledged and ignored.
  */
@@ -42,6 +44,7 @@ final class ChannelMessages implements Middleware {
     private final List<String> alertChannels;
     private final AlertMessageText extractor = new AlertMessageText();
     private final AlertSignals signals = new AlertSignals();
+    private final AlertTitleKey titleKey = new AlertTitleKey();
     private final AlertIntake intake;
     private final IncidentStore store;
     private final ReplyDelivery delivery;
@@ -114,7 +117,8 @@ final class ChannelMessages implements Middleware {
             }
             return;
         }
-        intake.store(classified, source(message), DELIVERY, eventId, null, message.channel(), message.ts())
+        intake.store(classified, source(message), DELIVERY, eventId, null, titleKey.of(text).orElse(null),
+                        message.channel(), message.ts())
                 .ifPresent(stored -> afterAck.run("reply for " + stored.recorded().key(), this::log,
                         () -> delivery.deliver(stored.received().reply().orElseThrow(), classified.warnings()), null));
     }
@@ -137,7 +141,8 @@ final class ChannelMessages implements Middleware {
         }
         afterAck.run("recovery in " + message.channel(), this::log, () -> {
             SourceIdentity source = SourceIdentity.fromEntities(intake.classify(source(message), text).verdict().entities());
-            store.findOpen(source).ifPresent(incident -> recovery.recovered(incident, reason));
+            store.findOpen(source).or(() -> titleKey.of(text).flatMap(store::findOpenByAlertKey))
+                    .ifPresent(incident -> recovery.recovered(incident, reason));
         }, null);
     }
 

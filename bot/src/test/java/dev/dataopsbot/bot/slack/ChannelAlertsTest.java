@@ -60,7 +60,7 @@ class ChannelAlertsTest {
         Incident incident = bot.knowledge.store().require(FIRST);
         assertEquals("C1", incident.channel());
         assertEquals("1700000100.000100", incident.threadTs());
-        assertEquals(List.of(), bot.knowledge.pendingReplies().all(), "the reply is no longer owed");
+        bot.awaitNoPendingReplies();
     }
 
     @Test
@@ -148,6 +148,22 @@ class ChannelAlertsTest {
         TimelineEvent mitigated = last(EventKind.MITIGATED);
         assertEquals(TimelineEvent.BOT, mitigated.actor());
         assertTrue(mitigated.text().startsWith("source reports recovery"), mitigated.text());
+    }
+
+    @Test
+    void a_datadog_recovery_closes_the_alert_of_the_same_monitor_though_it_names_no_pipeline_object() throws Exception {
+        ObjectNode triggered = bot.botMessage("C1", "1700000850.000100", "Datadog", "");
+        triggered.putArray("attachments").addObject().put("title", "Triggered: [P2] Warehouse login failures for etl_user")
+                .put("text", "JWT token is invalid or expired for user ETL_USER");
+        bot.event("Ev-dd1", triggered, 0);
+        bot.awaitMessage(FIRST);
+        ObjectNode recovered = bot.botMessage("C1", "1700000860.000100", "Datadog", "");
+        recovered.putArray("attachments").addObject().put("title", "Recovered: [P2] Warehouse login failures for etl_user")
+                .put("text", "Login failures are back to 0");
+        bot.event("Ev-dd2", recovered, 0);
+
+        bot.slack.await("chat.postMessage", call -> call.param("text").contains("reports recovery"));
+        assertEquals(IncidentStatus.MITIGATED, bot.knowledge.store().require(FIRST).status());
     }
 
     @Test

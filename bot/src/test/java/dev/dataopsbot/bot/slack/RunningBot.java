@@ -135,6 +135,17 @@ final class RunningBot implements AutoCloseable {
         throw new AssertionError("no triage message remembered for " + key);
     }
 
+    /** Waits up to 10 s until no Slack reply is owed any more. */
+    void awaitNoPendingReplies() throws InterruptedException {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+        while (!knowledge.pendingReplies().all().isEmpty()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("replies still owed: " + knowledge.pendingReplies().all());
+            }
+            Thread.sleep(20);
+        }
+    }
+
     /** The text of an immediate (ack) answer. */
     String ackText(HttpResponse<String> response) throws Exception {
         return json.readTree(response.body()).path("text").asText();

@@ -40,6 +40,14 @@ public record AlertReport(
         runbooks = List.copyOf(runbooks);
     }
 
+    /** This report with one more parsed field, e.g. {@link IncidentStore#ALERT_KEY}. */
+    public AlertReport withEntity(String name, String value) {
+        Map<String, String> more = new java.util.HashMap<>(entities);
+        more.put(name, value);
+        return new AlertReport(source, redactedText, title, failureMode, confidence, severity, safeToRetry, escalateTo,
+                secondary, more, evidence, runbooks, impactStartedAt, channel, threadTs);
+    }
+
     /** A line that supports a failure mode, and the rule that matched it. */
     public record EvidenceLine(int line, String text, String rule, String failureMode) {
     }

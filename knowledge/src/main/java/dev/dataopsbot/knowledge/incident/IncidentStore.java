@@ -33,6 +33,9 @@ public final class IncidentStore {
     private final Clock clock;
     private final Timeline timeline;
 
+    /** The alert field (in {@link AlertReport#entities()}) that names an alert without its state. */
+    public static final String ALERT_KEY = "alert_key";
+
     public IncidentStore(IncidentDatabase database, Clock clock) {
         this.database = database;
         this.clock = clock;
@@ -113,6 +116,14 @@ public final class IncidentStore {
             return Optional.empty();
         }
         return database.read("cannot look up an incident in", c -> IncidentRows.newestOpenFor(c, source));
+    }
+
+    /**
+     * The newest unresolved incident with an alert whose {@link #ALERT_KEY} field is {@code key}: the
+     * alert's name without its state, for recoveries that name no pipeline object.
+     */
+    public Optional<Incident> findOpenByAlertKey(String key) {
+        return database.read("cannot look up an incident in", c -> IncidentRows.newestOpenWithAlertField(c, ALERT_KEY, key));
     }
 
     /** The incident discussed in Slack thread {@code threadTs} of {@code channel}. */

@@ -80,6 +80,18 @@ class InboundAlertTest {
     }
 
     @Test
+    void an_open_incident_is_found_by_the_stateless_name_of_one_of_its_alerts() {
+        AlertReport named = Alerts.kafkaTimeout("broker 3 timed out").withEntity(IncidentStore.ALERT_KEY, "kafka lag on orders");
+        IncidentKey key = store.receive(new InboundAlert(named, "slack-event", "Ev1", null, "C1", "1.1")).orElseThrow()
+                .recorded().key();
+
+        assertEquals(Optional.of(key), store.findOpenByAlertKey("kafka lag on orders").map(Incident::key));
+        assertFalse(store.findOpenByAlertKey("kafka lag on payments").isPresent());
+        new IncidentLifecycle(db, clock, text -> text).resolve(key, "restarted the consumer", "U1");
+        assertFalse(store.findOpenByAlertKey("kafka lag on orders").isPresent(), "resolved incidents are not reopened by a recovery");
+    }
+
+    @Test
     void an_open_incident_is_found_by_its_pipeline_object_and_by_its_thread() {
         IncidentKey key = store.receive(new InboundAlert(Alerts.expiredToken("orders_daily", "load_orders"), "slack-event",
                 "Ev1", null, "C1", "1.1")).orElseThrow().recorded().key();
