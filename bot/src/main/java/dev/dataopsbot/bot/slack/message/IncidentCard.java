@@ -17,6 +17,7 @@ import dev.dataopsbot.knowledge.similar.SimilarIncident;
  * re-rendered after any change (acknowledge, resolve, severity, feedback).
  *
  * @param confidence     of the first classification, 0 to 1
+ * @param secondary      other failure modes the first classification saw (symptoms), ids of the taxonomy
  * @param safeToRetry    {@code yes}, {@code no} or {@code after_fix}
  * @param escalateTo     who to escalate to; empty when nobody is known
  * @param evidence       up to 3 evidence lines of the classified mode
@@ -27,7 +28,7 @@ import dev.dataopsbot.knowledge.similar.SimilarIncident;
  * @param correction     the last feedback that named another mode, or null
  * @param notices        extra context lines, e.g. "input larger than 1 MiB: the middle was cut"
  */
-public record IncidentCard(Incident incident, double confidence, String safeToRetry, String escalateTo,
+public record IncidentCard(Incident incident, double confidence, List<String> secondary, String safeToRetry, String escalateTo,
                            List<EvidenceLine> evidence, List<RunbookLink> runbooks, List<SimilarIncident> similar,
                            String acknowledgedBy, Resolution resolution, Correction correction, List<String> notices) {
 
@@ -94,7 +95,9 @@ public record IncidentCard(Incident incident, double confidence, String safeToRe
             }
         }
         Incident incident = history.incident();
-        return new IncidentCard(incident, classified.path("confidence").asDouble(0),
+        List<String> secondary = new ArrayList<>();
+        classified.path("secondary").forEach(mode -> secondary.add(mode.asText()));
+        return new IncidentCard(incident, classified.path("confidence").asDouble(0), List.copyOf(secondary),
                 classified.path("safe_to_retry").asText("no"), classified.path("escalate_to").asText(""),
                 evidence(classified, incident.failureMode()), runbooks,
                 similar.stream().filter(past -> !past.key().equals(incident.key())).toList(),
@@ -103,7 +106,7 @@ public record IncidentCard(Incident incident, double confidence, String safeToRe
 
     /** The same card with these notices. */
     public IncidentCard withNotices(List<String> notices) {
-        return new IncidentCard(incident, confidence, safeToRetry, escalateTo, evidence, runbooks, similar,
+        return new IncidentCard(incident, confidence, secondary, safeToRetry, escalateTo, evidence, runbooks, similar,
                 acknowledgedBy, resolution, correction, notices);
     }
 

@@ -74,7 +74,8 @@ public final class TriageMessage {
     private static List<TextObject> facts(IncidentCard card, BlockText text) {
         Incident incident = card.incident();
         List<TextObject> fields = new ArrayList<>();
-        fields.add(field(text, "Confidence", Math.round(card.confidence() * 100) + "%"));
+        fields.add(field(text, "Confidence", Math.round(card.confidence() * 100) + "%"
+                + (card.secondary().isEmpty() ? "" : " (also: " + BlockText.safe(String.join(", ", card.secondary()), 200) + ")")));
         fields.add(field(text, "Safe to re-run", retry(card.safeToRetry())));
         fields.add(field(text, "Escalate to", card.escalateTo().isBlank() ? "nobody known yet"
                 : BlockText.safe(card.escalateTo(), 300)));

@@ -40,6 +40,7 @@ final class Histories {
         evidence(classified, 14, "snowflake.connector.errors.ProgrammingError: 390114 (08001): Authentication token has expired.", "credential_expiry");
         evidence(classified, 15, "The user must authenticate again.", "credential_expiry");
         evidence(classified, 9, "Read timed out after 30 s", "timeout");
+        classified.withArray("secondary").add("timeout");
         evidence(classified, 16, "Task failed with exception; marking as UP_FOR_RETRY", "credential_expiry");
         evidence(classified, 17, "a fourth credential line that the card leaves out", "credential_expiry");
         ObjectNode runbooks = JSON.createObjectNode();
