@@ -15,8 +15,9 @@ import dev.dataopsbot.knowledge.incident.Recorded;
 
 /**
  * Alerts that arrive without anyone asking (channel messages, webhooks): classified and stored
- * with their delivery id and the reply they owe, in the caller's thread, before the caller
- * acknowledges. Posting the reply is {@link ReplyDelivery}'s job, after the ack.
+ * with their delivery id, the reply they owe and (for a new PII or SEV1 incident) the security
+ * page they owe, in the caller's thread, before the caller acknowledges. Posting them is
+ * {@link ReplyDelivery}'s job, after the ack.
  */
 final class AlertIntake {
 
@@ -31,11 +32,13 @@ final class AlertIntake {
     private final TriageService triage;
     private final IncidentStore store;
     private final BotMetrics metrics;
+    private final SecurityEscalation escalation;
 
-    AlertIntake(TriageService triage, IncidentStore store, BotMetrics metrics) {
+    AlertIntake(TriageService triage, IncidentStore store, BotMetrics metrics, SecurityEscalation escalation) {
         this.triage = triage;
         this.store = store;
         this.metrics = metrics;
+        this.escalation = escalation;
     }
 
     /** Classifies {@code text} from {@code source}; nothing is stored. */
@@ -59,7 +62,10 @@ final class AlertIntake {
         if (alertKey != null) {
             report = report.withEntity(IncidentStore.ALERT_KEY, alertKey);
         }
-        InboundAlert inbound = new InboundAlert(report, deliverySource, deliveryId, dedupeKey, replyChannel, replyThreadTs);
+        String escalateTo = escalation.channelFor(classified.verdict().failureMode(), classified.verdict().severity())
+                .orElse(null);
+        InboundAlert inbound = new InboundAlert(report, deliverySource, deliveryId, dedupeKey, replyChannel, replyThreadTs,
+                escalateTo);
         Optional<Received> received = store.receive(inbound);
         received.filter(r -> r.recorded().isNew()).ifPresent(r -> metrics.incident("opened"));
         return received.map(r -> new Intake(classified.recordedAs(r.recorded()), r));

@@ -77,9 +77,8 @@ public final class AlertmanagerIntake {
                 continue;
             }
             stored++;
-            intook.get().received().reply().ifPresent(reply -> afterAck.run("reply for " + reply.incident(),
-                    problem -> LOG.error("alertmanager: {}", problem),
-                    () -> delivery.deliver(reply, classified.warnings()), null));
+            afterAck.run("replies for " + intook.get().recorded().key(), problem -> LOG.error("alertmanager: {}", problem),
+                    () -> delivery.deliver(intook.get().received(), classified.warnings()), null);
         }
         return new Outcome(stored, duplicates, recovered);
     }

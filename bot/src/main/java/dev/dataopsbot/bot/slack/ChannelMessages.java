@@ -120,7 +120,7 @@ final class ChannelMessages implements Middleware {
         intake.store(classified, source(message), DELIVERY, eventId, null, titleKey.of(text).orElse(null),
                         message.channel(), message.ts())
                 .ifPresent(stored -> afterAck.run("reply for " + stored.recorded().key(), this::log,
-                        () -> delivery.deliver(stored.received().reply().orElseThrow(), classified.warnings()), null));
+                        () -> delivery.deliver(stored.received(), classified.warnings()), null));
     }
 
     private void threadReply(String eventId, ChannelMessage message) {

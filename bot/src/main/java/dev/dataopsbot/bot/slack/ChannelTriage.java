@@ -6,14 +6,15 @@ import dev.dataopsbot.bot.slack.message.SlackMessage;
 import dev.dataopsbot.bot.slack.web.SlackWebApi;
 import dev.dataopsbot.bot.triage.Triage;
 import dev.dataopsbot.bot.triage.TriageService;
+import dev.dataopsbot.knowledge.incident.IncidentStore;
 import dev.dataopsbot.knowledge.incident.Recorded;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Triage of text someone gave the bot in a channel (slash command or modal): classify, record the
- * incident, post the triage message to the channel. The raw text goes to the triage service only;
- * the store and Slack see the redacted triage.
+ * incident, post the triage message to the channel, page Security for a new PII or SEV1 incident.
+ * The raw text goes to the triage service only; the store and Slack see the redacted triage.
  */
 final class ChannelTriage {
 
@@ -25,13 +26,18 @@ final class ChannelTriage {
     private final IncidentMessages messages;
     private final SlackWebApi web;
     private final BotMetrics metrics;
+    private final SecurityEscalation escalation;
+    private final IncidentStore store;
 
-    ChannelTriage(TriageService triage, TriageRecorder recorder, IncidentMessages messages, SlackWebApi web, BotMetrics metrics) {
+    ChannelTriage(TriageService triage, TriageRecorder recorder, IncidentMessages messages, SlackWebApi web, BotMetrics metrics,
+                  SecurityEscalation escalation, IncidentStore store) {
         this.triage = triage;
         this.recorder = recorder;
         this.messages = messages;
         this.web = web;
         this.metrics = metrics;
+        this.escalation = escalation;
+        this.store = store;
     }
 
     /**
@@ -45,10 +51,12 @@ final class ChannelTriage {
         if (recorded.isNew()) {
             metrics.incident("opened");
         }
-        messages.post(recorded.key(), result.warnings(), channel, null).thenAccept(posted -> {
+        messages.post(recorded.key(), result.warnings(), channel, null).thenCompose(posted -> {
             if (posted.isEmpty() && responseUrl != null) {
                 answerInstead(recorded, result, responseUrl);
             }
+            return recorded.isNew() ? escalation.page(store.require(recorded.key()), posted)
+                    : java.util.concurrent.CompletableFuture.completedFuture(true);
         }).exceptionally(e -> {
             LOG.error("{}: triage message not posted: {}", recorded.key(), e.getMessage());
             return null;

@@ -57,14 +57,8 @@ final class IncidentMessages {
      */
     CompletableFuture<Optional<MessageRef>> post(IncidentKey key, List<String> notices, String channel, String threadTs) {
         SlackMessage message = render(key, notices);
-        boolean first = knowledge.triageMessages().find(key).isEmpty();
         return web.post(channel, threadTs, message.text(), message.blocks(), key.toString()).thenApply(posted -> {
-            posted.ifPresent(at -> {
-                remember(key, at, threadTs == null ? at.ts() : threadTs);
-                if (first) {
-                    escalation.page(knowledge.store().require(key), at);
-                }
-            });
+            posted.ifPresent(at -> remember(key, at, threadTs == null ? at.ts() : threadTs));
             return posted;
         });
     }

@@ -9,13 +9,16 @@ import dev.dataopsbot.knowledge.incident.IncidentStatus;
 import dev.dataopsbot.knowledge.incident.IncidentStore;
 import dev.dataopsbot.knowledge.incident.PendingReplies;
 import dev.dataopsbot.knowledge.incident.PendingReply;
+import dev.dataopsbot.knowledge.incident.Received;
+import dev.dataopsbot.knowledge.incident.TriageMessages;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Posts the replies that stored alerts owe, and clears each one once Slack took it: the triage
  * message in the alert's thread, a pointer from a repeat to the incident's thread (at most one a
- * minute per incident; the triage message's count is updated either way), or a recovery notice.
+ * minute per incident; the triage message's count is updated either way), a recovery notice, or
+ * the page of the security channel.
  * During an alert storm in a channel, top-level triage messages fold into a {@link StormDigest}.
  * At start-up {@link #deliverPending} posts what a previous run acknowledged but never posted.
  */
@@ -29,15 +32,19 @@ final class ReplyDelivery {
     private final SlackWebApi web;
     private final PointerThrottle throttle;
     private final StormDigest storm;
+    private final SecurityEscalation escalation;
+    private final TriageMessages triageMessages;
 
     ReplyDelivery(IncidentMessages messages, PendingReplies pending, IncidentStore store, SlackWebApi web,
-                  PointerThrottle throttle, StormDigest storm) {
+                  PointerThrottle throttle, StormDigest storm, SecurityEscalation escalation, TriageMessages triageMessages) {
         this.messages = messages;
         this.pending = pending;
         this.store = store;
         this.web = web;
         this.throttle = throttle;
         this.storm = storm;
+        this.escalation = escalation;
+        this.triageMessages = triageMessages;
     }
 
     /** Posts every reply still owed, oldest first; returns how many there were. */
@@ -50,12 +57,20 @@ final class ReplyDelivery {
         return owed.size();
     }
 
+    /** Posts the reply a stored alert owes, then the security page it owes, in that order. */
+    CompletableFuture<Void> deliver(Received received, List<String> notices) {
+        CompletableFuture<Void> reply = received.reply().map(r -> deliver(r, notices))
+                .orElse(CompletableFuture.completedFuture(null));
+        return received.escalation().map(page -> reply.thenCompose(done -> deliver(page, List.of()))).orElse(reply);
+    }
+
     /** Posts {@code reply}; {@code notices} go on a triage message. The reply is cleared once Slack has answered. */
     CompletableFuture<Void> deliver(PendingReply reply, List<String> notices) {
         CompletableFuture<Boolean> posted = switch (reply.kind()) {
             case TRIAGE -> triage(reply, notices);
             case POINTER -> pointer(reply);
             case RECOVERY -> recovery(reply);
+            case ESCALATION -> escalation.page(store.require(reply.incident()), triageMessages.find(reply.incident()));
         };
         return posted.handle((ok, failure) -> {
             if (failure != null || !Boolean.TRUE.equals(ok)) {

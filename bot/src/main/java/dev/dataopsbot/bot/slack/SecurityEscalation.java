@@ -1,6 +1,7 @@
 package dev.dataopsbot.bot.slack;
 
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 import dev.dataopsbot.bot.slack.web.SlackWebApi;
 import dev.dataopsbot.knowledge.incident.Incident;
@@ -24,7 +25,12 @@ final class SecurityEscalation {
     }
 
     boolean applies(Incident incident) {
-        return channel.isPresent() && (PII.equals(incident.failureMode()) || "SEV1".equals(incident.severity()));
+        return channelFor(incident.failureMode(), incident.severity()).isPresent();
+    }
+
+    /** The security channel when an incident of {@code failureMode} at {@code severity} is escalated. */
+    Optional<String> channelFor(String failureMode, String severity) {
+        return channel.filter(c -> PII.equals(failureMode) || "SEV1".equals(severity));
     }
 
     /** The notice for the alert channel's triage message, when Security is paged for {@code incident}. */
@@ -32,16 +38,22 @@ final class SecurityEscalation {
         return applies(incident) ? Optional.of(":rotating_light: Security was paged in <#" + channel.get() + ">.") : Optional.empty();
     }
 
-    /** Posts the page; {@code triage} is the incident's triage message, linked when Slack gives a permalink. */
-    void page(Incident incident, MessageRef triage) {
+    /**
+     * Posts the page; {@code triage} is the incident's triage message, linked when Slack gives a
+     * permalink (empty when it was not posted, e.g. folded into a storm digest).
+     *
+     * @return whether Slack took the page (true when there is nothing to page)
+     */
+    CompletableFuture<Boolean> page(Incident incident, Optional<MessageRef> triage) {
         if (!applies(incident)) {
-            return;
+            return CompletableFuture.completedFuture(true);
         }
-        String link = web.permalink(triage.channel(), triage.ts()).map(url -> "<" + url + "|triage thread>")
-                .orElse("the triage in <#" + triage.channel() + ">");
+        String where = triage.map(at -> " in <#" + at.channel() + ">. See " + web.permalink(at.channel(), at.ts())
+                        .map(url -> "<" + url + "|the triage thread>").orElse("the triage in <#" + at.channel() + ">"))
+                .orElse(". It has no Slack thread yet: `/dataops incidents` lists it");
         String what = PII.equals(incident.failureMode()) ? "possible exposure of personal data (pii_exposure)"
                 : incident.failureMode() + " at SEV1";
-        web.post(channel.get(), null, ":rotating_light: " + incident.key() + " " + incident.severity() + ": " + what
-                + " in <#" + triage.channel() + ">. See " + link + ". Evidence is not repeated here.", null, incident.key().toString());
+        return web.post(channel.get(), null, ":rotating_light: " + incident.key() + " " + incident.severity() + ": " + what
+                + where + ". Evidence is not repeated here.", null, incident.key().toString()).thenApply(Optional::isPresent);
     }
 }

@@ -98,10 +98,11 @@ public final class SlackBot implements AutoCloseable {
     private static Handlers handlers(App app, SlackConfig config, TriageService triage, IncidentKnowledge knowledge,
                                      BotMetrics metrics, Clock clock, SlackWebApi web, BackgroundWork work) {
         AfterAck afterAck = new AfterAck(work, web);
-        IncidentMessages messages = new IncidentMessages(knowledge, web, new TriageMessage(config.runbookBaseUrl()),
-                new SecurityEscalation(config.securityChannel(), web));
+        SecurityEscalation escalation = new SecurityEscalation(config.securityChannel(), web);
+        IncidentMessages messages = new IncidentMessages(knowledge, web, new TriageMessage(config.runbookBaseUrl()), escalation);
         IncidentActions actions = new IncidentActions(knowledge.lifecycle(), metrics);
-        ChannelTriage channelTriage = new ChannelTriage(triage, knowledge.recorder(), messages, web, metrics);
+        ChannelTriage channelTriage = new ChannelTriage(triage, knowledge.recorder(), messages, web, metrics, escalation,
+                knowledge.store());
         Map<String, Subcommand> subcommands = new HashMap<>();
         subcommands.put("triage", new TriageSubcommand(afterAck, channelTriage, web));
         subcommands.put("incidents", new IncidentsSubcommand(afterAck, knowledge.store(), clock));
@@ -116,10 +117,10 @@ public final class SlackBot implements AutoCloseable {
 
         StormDigest storm = new StormDigest(web);
         ReplyDelivery delivery = new ReplyDelivery(messages, knowledge.pendingReplies(), knowledge.store(), web,
-                new PointerThrottle(clock), storm);
+                new PointerThrottle(clock), storm, escalation, knowledge.triageMessages());
         SourceRecovery recovery = new SourceRecovery(knowledge.lifecycle(), knowledge.pendingReplies(), delivery, metrics,
                 config.autoResolve());
-        AlertIntake intake = new AlertIntake(triage, knowledge.store(), metrics);
+        AlertIntake intake = new AlertIntake(triage, knowledge.store(), metrics, escalation);
         app.use(new ChannelMessages(config.alertChannels(), intake, knowledge.store(), delivery, recovery,
                 new ThreadReplies(knowledge.lifecycle()), afterAck, web));
         app.event(AppMentionEvent.class, (payload, context) -> context.ack());

@@ -198,6 +198,9 @@ class ChannelAlertsTest {
             assertFalse(shown.contains(personal) || page.param("text").contains(personal), personal + " shown");
         }
         assertEquals("SEV1", bot.knowledge.store().require(FIRST).severity());
+        bot.awaitNoPendingReplies();
+        assertEquals(1, bot.slack.calls("chat.postMessage").stream().filter(c -> "CSEC".equals(c.param("channel"))).count(),
+                "paged once");
     }
 
     @Test

@@ -12,9 +12,17 @@ import java.util.Objects;
  *                       classification; null to compute it
  * @param replyChannel   where a reply is owed (a "reply pending" mark is stored with the alert); null for none
  * @param replyThreadTs  the thread the reply goes in, or null for the channel itself
+ * @param escalationChannel where a new incident from this alert is escalated (Security, for PII); a
+ *                       pending escalation is stored with the alert; null for none
  */
 public record InboundAlert(AlertReport report, String deliverySource, String deliveryId, String dedupeKey,
-                           String replyChannel, String replyThreadTs) {
+                           String replyChannel, String replyThreadTs, String escalationChannel) {
+
+    /** An alert with no escalation. */
+    public InboundAlert(AlertReport report, String deliverySource, String deliveryId, String dedupeKey,
+                        String replyChannel, String replyThreadTs) {
+        this(report, deliverySource, deliveryId, dedupeKey, replyChannel, replyThreadTs, null);
+    }
 
     public InboundAlert {
         Objects.requireNonNull(report, "report");

@@ -71,7 +71,12 @@ public final class IncidentStore {
                 reply = Optional.of(PendingReplies.add(c, recorded.key(), kind, inbound.replyChannel(),
                         inbound.replyThreadTs(), now));
             }
-            return Optional.of(new Received(recorded, reply));
+            Optional<PendingReply> escalation = Optional.empty();
+            if (inbound.escalationChannel() != null && recorded.isNew()) {
+                escalation = Optional.of(PendingReplies.add(c, recorded.key(), PendingReply.Kind.ESCALATION,
+                        inbound.escalationChannel(), null, now));
+            }
+            return Optional.of(new Received(recorded, reply, escalation));
         });
     }
 

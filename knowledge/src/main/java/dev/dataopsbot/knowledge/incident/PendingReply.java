@@ -11,9 +11,12 @@ import java.util.Locale;
  */
 public record PendingReply(long id, IncidentKey incident, Kind kind, String channel, String threadTs, Instant createdAt) {
 
-    /** What the reply is: the triage message, a pointer to the incident's thread, or a recovery notice. */
+    /**
+     * What the reply is: the triage message, a pointer to the incident's thread, a recovery notice,
+     * or the page of the security channel.
+     */
     public enum Kind {
-        TRIAGE, POINTER, RECOVERY;
+        TRIAGE, POINTER, RECOVERY, ESCALATION;
 
         public String id() {
             return name().toLowerCase(Locale.ROOT);

@@ -4,7 +4,7 @@
 CREATE TABLE pending_reply (
     id           INTEGER PRIMARY KEY,
     incident_id  INTEGER NOT NULL REFERENCES incident (id),
-    kind         TEXT    NOT NULL CHECK (kind IN ('triage', 'pointer', 'recovery')),
+    kind         TEXT    NOT NULL CHECK (kind IN ('triage', 'pointer', 'recovery', 'escalation')),
     channel      TEXT    NOT NULL,
     thread_ts    TEXT,
     created_at   TEXT    NOT NULL

@@ -56,6 +56,21 @@ class InboundAlertTest {
     }
 
     @Test
+    void a_new_incident_with_an_escalation_channel_owes_the_escalation_too_and_a_repeat_does_not() {
+        Received first = store.receive(new InboundAlert(Alerts.expiredToken("orders_daily", "load_orders"), "slack-event",
+                "Ev1", null, "C1", "1.1", "CSEC")).orElseThrow();
+        Received repeat = store.receive(new InboundAlert(Alerts.expiredToken("orders_daily", "load_orders"), "slack-event",
+                "Ev2", null, "C1", "2.2", "CSEC")).orElseThrow();
+
+        PendingReply escalation = first.escalation().orElseThrow();
+        assertEquals(PendingReply.Kind.ESCALATION, escalation.kind());
+        assertEquals("CSEC", escalation.channel());
+        assertTrue(repeat.escalation().isEmpty(), "an incident is escalated once");
+        assertEquals(List.of(PendingReply.Kind.TRIAGE, PendingReply.Kind.ESCALATION, PendingReply.Kind.POINTER),
+                pending.all().stream().map(PendingReply::kind).toList());
+    }
+
+    @Test
     void a_repeat_of_an_open_incident_owes_a_pointer_not_a_second_triage() {
         store.receive(new InboundAlert(Alerts.expiredToken("orders_daily", "load_orders"), "slack-event", "Ev1", null, "C1", "1.1"));
         clock.advance(Duration.ofMinutes(5));
