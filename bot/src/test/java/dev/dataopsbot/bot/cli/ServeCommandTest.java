@@ -62,7 +62,7 @@ class ServeCommandTest {
     }
 
     @Test
-    void socket_mode_connects_acknowledges_envelopes_by_id_posts_the_reply_and_reconnects() throws Exception {
+    void socket_mode_connects_acknowledges_envelopes_by_id_posts_replies_applies_a_retry_attempt_once_and_reconnects() throws Exception {
         int port = freePort();
         try (FakeSlackApi slack = new FakeSlackApi(); FakeSocketModeServer socket = new FakeSocketModeServer()) {
             slack.socketModeUrl(socket.url());
@@ -88,6 +88,17 @@ class ServeCommandTest {
                 int status = http.send(SignedRequests.slashCommand(URI.create("http://127.0.0.1:" + port + "/slack/events"),
                         "help", Instant.now(), SECRET), HttpResponse.BodyHandlers.ofString()).statusCode();
                 assertTrue(status == 404 || status == 405, "no HTTP endpoint for Slack in Socket Mode: " + status);
+
+                for (int attempt = 0; attempt < 2; attempt++) {
+                    socket.send(alertEnvelope("e-alert-" + attempt, attempt));
+                    String envelopeId = "e-alert-" + attempt;
+                    socket.await(message -> message.contains("\"" + envelopeId + "\""));
+                }
+                FakeSlackApi.Call threadReply = slack.await("chat.postMessage", call -> "1700000900.000100".equals(call.param("thread_ts")));
+                assertTrue(threadReply.param("text").contains("credential_expiry"), threadReply.param("text"));
+                Thread.sleep(500);
+                assertEquals(1, slack.calls("chat.postMessage").stream()
+                        .filter(call -> "1700000900.000100".equals(call.param("thread_ts"))).count(), "a retry_attempt is applied once");
 
                 socket.dropConnections();
                 socket.awaitConnection(2);
@@ -134,6 +145,17 @@ class ServeCommandTest {
                 + "\"channel_name\":\"alerts\",\"user_id\":\"U1\",\"user_name\":\"alice\",\"command\":\"/dataops\","
                 + "\"text\":" + new com.fasterxml.jackson.databind.ObjectMapper().valueToTree(text) + ",\"api_app_id\":\"A1\","
                 + "\"response_url\":\"http://127.0.0.1:1/response\",\"trigger_id\":\"1.2.3\"}}";
+    }
+
+    /** A channel alert as Socket Mode delivers it: an events_api envelope; retries keep the event_id. */
+    private static String alertEnvelope(String envelopeId, int retryAttempt) {
+        return "{\"envelope_id\":\"" + envelopeId + "\",\"type\":\"events_api\",\"accepts_response_payload\":false,"
+                + "\"retry_attempt\":" + retryAttempt + ",\"retry_reason\":\"" + (retryAttempt > 0 ? "timeout" : "") + "\","
+                + "\"payload\":{\"token\":\"legacy\",\"team_id\":\"T1\",\"api_app_id\":\"A1\",\"type\":\"event_callback\","
+                + "\"event_id\":\"Ev-socket-1\",\"event_time\":1700000900,\"event\":{\"type\":\"message\","
+                + "\"subtype\":\"bot_message\",\"bot_id\":\"BAIRFLOW\",\"username\":\"Airflow\",\"channel\":\"C1\","
+                + "\"ts\":\"1700000900.000100\",\"text\":\"Task failed. dag_id=orders_daily, task_id=load_orders. "
+                + "snowflake.connector.errors.ProgrammingError: 390114 (08001): Authentication token has expired.\"}}}";
     }
 
     private int statusOf(URI uri) {
