@@ -10,6 +10,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
+import dev.dataopsbot.bot.slack.message.StormDigestMessage;
 import dev.dataopsbot.bot.slack.web.SlackWebApi;
 import dev.dataopsbot.knowledge.incident.Incident;
 import org.slf4j.Logger;
@@ -18,15 +19,13 @@ import org.slf4j.LoggerFactory;
 /**
  * Alert storms in a channel: when new top-level triage messages (webhook alerts) would queue more
  * than {@link #BACKLOG} posts behind Slack's one-a-second pacing, further incidents get no
- * message of their own; every {@link #EVERY} one digest lists them instead, so the channel stays
- * current. The incidents themselves are stored as always; {@code /dataops incidents} lists them.
+ * message of their own; every {@link #EVERY} one digest ({@link StormDigestMessage}) lists them
+ * instead, so the channel stays current. The incidents themselves are stored as always; {@code /dataops incidents} lists them.
  */
 final class StormDigest implements AutoCloseable {
 
     static final int BACKLOG = 5;
     static final Duration EVERY = Duration.ofSeconds(5);
-    static final int LISTED = 20;
-    private static final int TITLE_CHARS = 80;
     private static final Logger LOG = LoggerFactory.getLogger(StormDigest.class);
 
     private final SlackWebApi web;
@@ -69,26 +68,8 @@ final class StormDigest implements AutoCloseable {
         if (incidents == null || incidents.isEmpty()) {
             return;
         }
-        StringBuilder text = new StringBuilder(":rotating_light: *Alert storm*: ").append(incidents.size())
-                .append(incidents.size() == 1 ? " more incident was" : " more incidents were")
-                .append(" recorded here without a triage message each (Slack takes about one message a second per channel):");
-        incidents.stream().limit(LISTED).forEach(incident -> text.append("\n• *").append(incident.key()).append("* ")
-                .append(incident.failureMode()).append(" · ").append(incident.severity()).append(" · ")
-                .append(escape(cut(incident.title()))));
-        if (incidents.size() > LISTED) {
-            text.append("\n… and ").append(incidents.size() - LISTED).append(" more.");
-        }
-        text.append("\n`/dataops incidents` lists the open ones; `/dataops summary INC-n` works on each.");
         LOG.warn("alert storm in {}: {} triage message(s) folded into a digest", channel, incidents.size());
-        web.post(channel, null, text.toString(), null, "storm digest");
-    }
-
-    private static String cut(String title) {
-        return title.length() <= TITLE_CHARS ? title : title.substring(0, TITLE_CHARS - 1) + "…";
-    }
-
-    private static String escape(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+        web.post(channel, null, new StormDigestMessage().render(incidents), null, "storm digest");
     }
 
     /** Stops the timer and posts the digests still waiting, so that no folded incident goes unmentioned. */

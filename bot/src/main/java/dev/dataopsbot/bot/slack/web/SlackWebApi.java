@@ -227,11 +227,6 @@ public final class SlackWebApi implements AutoCloseable {
         return Optional.ofNullable(known);
     }
 
-    /** Messages still waiting for their channel's turn. */
-    public int pendingPosts() {
-        return outbox.pending();
-    }
-
     /** Messages waiting for {@code channel}'s turn: how far behind the channel's posts are, in seconds. */
     public int pendingPosts(String channel) {
         return outbox.pending(channel);
