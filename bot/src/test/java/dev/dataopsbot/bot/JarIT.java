@@ -8,11 +8,11 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,6 +23,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.dataopsbot.bot.fake.FakeSlackApi;
 import dev.dataopsbot.bot.fake.SignedRequests;
+import dev.dataopsbot.bot.server.HealthProbe;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -153,19 +154,8 @@ class JarIT {
     /** Waits up to 60 s for {@code /healthz} 200; returns the port. */
     private int awaitHealthy(Process serve) throws Exception {
         int port = ports.get(serve);
-        HttpClient http = HttpClient.newHttpClient();
-        URI health = URI.create("http://127.0.0.1:" + port + "/healthz");
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        int status = 0;
-        while (status != 200 && serve.isAlive() && System.nanoTime() < deadline) {
-            Thread.sleep(200);
-            try {
-                status = http.send(HttpRequest.newBuilder(health).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
-            } catch (IOException e) {
-                status = 0;
-            }
-        }
-        assertEquals(200, status, "serve did not become ready");
+        assertTrue(HealthProbe.awaitHealthy(HttpClient.newHttpClient(), URI.create("http://127.0.0.1:" + port + "/healthz"),
+                Duration.ofSeconds(60), serve::isAlive), "serve did not become ready");
         return port;
     }
 

@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,6 +12,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+
+import dev.dataopsbot.bot.server.HealthProbe;
 
 /**
  * {@code java <options> -jar dataops-bot.jar serve} as a child process with its Slack settings in
@@ -64,19 +64,7 @@ final class BotProcess implements AutoCloseable {
 
     /** Polls {@code /healthz} until it answers 200; false if the process dies or {@code timeout} passes. */
     boolean awaitReady(HttpClient http, Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        HttpRequest health = HttpRequest.newBuilder(endpoint("/healthz")).timeout(Duration.ofSeconds(5)).GET().build();
-        while (System.nanoTime() < deadline && process.isAlive()) {
-            try {
-                if (http.send(health, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return true;
-                }
-            } catch (IOException notListeningYet) {
-                // the port opens a moment after the JVM starts
-            }
-            Thread.sleep(100);
-        }
-        return false;
+        return HealthProbe.awaitHealthy(http, endpoint("/healthz"), timeout, process::isAlive);
     }
 
     /** Everything the server printed so far. */

@@ -14,11 +14,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 import dev.dataopsbot.bot.fake.FakeSlackApi;
 import dev.dataopsbot.bot.fake.FakeSocketModeServer;
 import dev.dataopsbot.bot.fake.SignedRequests;
+import dev.dataopsbot.bot.server.HealthProbe;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -39,14 +39,7 @@ class ServeCommandTest {
             Thread serving = new Thread(() -> Cli.run(env, new byte[0], "serve"), "serve");
             serving.start();
             try {
-                URI health = URI.create("http://127.0.0.1:" + port + "/healthz");
-                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-                int status = 0;
-                while (status != 200 && System.nanoTime() < deadline) {
-                    Thread.sleep(200);
-                    status = statusOf(health);
-                }
-                assertEquals(200, status, "ready within 60 s");
+                awaitReady(port, serving);
                 assertTrue(Files.exists(dataDir.resolve("dataops.db")), "the incident database is opened at start-up");
                 HttpResponse<String> help = http.send(SignedRequests.slashCommand(
                         URI.create("http://127.0.0.1:" + port + "/slack/events"), "help", Instant.now(), SECRET),
@@ -71,7 +64,7 @@ class ServeCommandTest {
             Thread serving = new Thread(() -> Cli.run(env, new byte[0], "serve"), "serve");
             serving.start();
             try {
-                awaitReady(port);
+                awaitReady(port, serving);
                 socket.awaitConnection(1);
                 assertEquals("Bearer xapp-1-A1-test", slack.await("apps.connections.open", call -> true).authorization());
 
@@ -127,15 +120,9 @@ class ServeCommandTest {
         assertTrue(!run.err().contains("xoxb-1-2-test") && !run.err().contains("\tat "), run.err());
     }
 
-    private void awaitReady(int port) throws InterruptedException {
-        URI health = URI.create("http://127.0.0.1:" + port + "/healthz");
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        int status = 0;
-        while (status != 200 && System.nanoTime() < deadline) {
-            Thread.sleep(200);
-            status = statusOf(health);
-        }
-        assertEquals(200, status, "ready within 60 s");
+    private void awaitReady(int port, Thread serving) throws InterruptedException {
+        assertTrue(HealthProbe.awaitHealthy(http, URI.create("http://127.0.0.1:" + port + "/healthz"), Duration.ofSeconds(60),
+                serving::isAlive), "ready within 60 s");
     }
 
     /** A slash command as Socket Mode delivers it: a JSON envelope, acknowledged by its envelope_id. */

@@ -214,14 +214,6 @@ class ChannelAlertsTest {
     }
 
     private TimelineEvent last(EventKind kind) throws InterruptedException {
-        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
-        while (true) {
-            List<TimelineEvent> events = bot.knowledge.store().timeline(FIRST).stream().filter(e -> e.kind() == kind).toList();
-            if (!events.isEmpty()) {
-                return events.get(events.size() - 1);
-            }
-            assertTrue(System.nanoTime() < deadline, "no " + kind + " event");
-            Thread.sleep(20);
-        }
+        return bot.awaitLast(FIRST, kind);
     }
 }

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -144,16 +143,7 @@ class IncidentButtonsTest {
         assertEquals(false, feedback.detail().path("correct").asBoolean(true));
     }
 
-    /** The latest event of {@code kind}, waiting up to 10 s for the background work that writes it. */
     private TimelineEvent last(EventKind kind) throws InterruptedException {
-        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
-        while (true) {
-            List<TimelineEvent> events = bot.knowledge.store().timeline(KEY).stream().filter(e -> e.kind() == kind).toList();
-            if (!events.isEmpty()) {
-                return events.get(events.size() - 1);
-            }
-            assertTrue(System.nanoTime() < deadline, "no " + kind + " event");
-            Thread.sleep(20);
-        }
+        return bot.awaitLast(KEY, kind);
     }
 }

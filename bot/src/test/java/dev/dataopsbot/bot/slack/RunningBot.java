@@ -21,8 +21,10 @@ import dev.dataopsbot.bot.metrics.BotMetrics;
 import dev.dataopsbot.bot.server.BotServer;
 import dev.dataopsbot.bot.triage.TriageService;
 import dev.dataopsbot.bot.triage.TriageServiceFactory;
+import dev.dataopsbot.knowledge.incident.EventKind;
 import dev.dataopsbot.knowledge.incident.IncidentKey;
 import dev.dataopsbot.knowledge.incident.MessageRef;
+import dev.dataopsbot.knowledge.incident.TimelineEvent;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 
@@ -133,6 +135,21 @@ final class RunningBot implements AutoCloseable {
             Thread.sleep(20);
         }
         throw new AssertionError("no triage message remembered for " + key);
+    }
+
+    /** The latest {@code kind} event of {@code key}, waiting up to 10 s for the background work that writes it. */
+    TimelineEvent awaitLast(IncidentKey key, EventKind kind) throws InterruptedException {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+        while (true) {
+            java.util.List<TimelineEvent> events = knowledge.store().timeline(key).stream().filter(e -> e.kind() == kind).toList();
+            if (!events.isEmpty()) {
+                return events.get(events.size() - 1);
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("no " + kind + " event on " + key);
+            }
+            Thread.sleep(20);
+        }
     }
 
     /** Waits up to 10 s until no Slack reply is owed any more. */
