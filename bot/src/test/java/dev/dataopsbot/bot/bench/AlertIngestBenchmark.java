@@ -1,7 +1,9 @@
 package dev.dataopsbot.bot.bench;
 
+import static dev.dataopsbot.bot.bench.ServedBenchmark.excerpt;
+import static dev.dataopsbot.bot.bench.ServedBenchmark.mb;
+
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -14,8 +16,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -23,7 +23,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.IntStream;
-import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.dataopsbot.bot.fake.FakeSlackApi;
@@ -52,7 +51,6 @@ public final class AlertIngestBenchmark {
     private static final long TARGET_REPLY_P99_MS = 1_000;
     private static final long SLACK_ACK_LIMIT_MS = 3_000;
     private static final long TARGET_RSS_MB = 300;
-    private static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
     private static final Duration REPLY_WAIT = Duration.ofSeconds(60);
     private static final String WEBHOOK_CHANNEL = "CHOOKS";
     private static final long FIRST_TS = 1_750_000_000L;
@@ -60,10 +58,6 @@ public final class AlertIngestBenchmark {
     private static final int RUN_OFFSET = 100_000;
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final Path root = repositoryRoot();
-    private final Path jar = root.resolve(System.getProperty("bench.jar", "bot/target/dataops-bot.jar"));
-    private final List<String> jvmOptions = Arrays.stream(System.getProperty("bench.jvmOpts", "").trim().split("\\s+"))
-            .filter(option -> !option.isEmpty()).toList();
     private final double webhookRate = Double.parseDouble(System.getProperty("bench.webhookRate", "50"));
     private final int webhookSeconds = Integer.getInteger("bench.webhookSeconds", 60);
     private final double eventRate = Double.parseDouble(System.getProperty("bench.eventRate", "10"));
@@ -77,23 +71,10 @@ public final class AlertIngestBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        Path work = Files.createTempDirectory("alerts-bench");
-        int exitCode;
-        try {
-            exitCode = new AlertIngestBenchmark().run(work);
-        } finally {
-            delete(work);
-        }
-        if (exitCode != 0) {
-            System.exit(exitCode);
-        }
+        ServedBenchmark.main("alerts-bench", (bench, work) -> new AlertIngestBenchmark().run(bench, work));
     }
 
-    private int run(Path work) throws Exception {
-        if (!Files.isRegularFile(jar)) {
-            System.err.println("bench: " + jar + " is missing; build it with: mvn -B -q -o install -DskipTests");
-            return 2;
-        }
+    private int run(ServedBenchmark bench, Path work) throws Exception {
         String secret = HexFormat.of().formatHex(new SecureRandom().generateSeed(16));
         Path data = Files.createDirectories(work.resolve("data"));
         List<String> channels = IntStream.range(0, channelCount).mapToObj(n -> "CALERT" + n).toList();
@@ -104,33 +85,12 @@ public final class AlertIngestBenchmark {
                     "SLACK_API_URL", slack.apiUrl(), "DATAOPS_DATA_DIR", data.toString(),
                     "DATAOPS_WEBHOOK_TOKEN", webhookToken,
                     "DATAOPS_ALERT_CHANNELS", WEBHOOK_CHANNEL + "," + String.join(",", channels));
-            long started = System.nanoTime();
-            BotProcess bot = BotProcess.start(jar, jvmOptions, env, work.resolve("serve.log"));
-            Thread killOnExit = new Thread(bot::kill, "kill-serve");
-            Runtime.getRuntime().addShutdownHook(killOnExit);
-            try (bot; RssSampler rss = new RssSampler(bot.pid())) {
-                rss.start();
-                if (!bot.awaitReady(http, READY_TIMEOUT)) {
-                    System.err.printf(Locale.ROOT, "bench: serve %s before /healthz answered 200; its output:%n%s%n",
-                            bot.alive() ? "was not ready within " + READY_TIMEOUT.toSeconds() + " s" : bot.exitDescription(),
-                            bot.output());
-                    return 1;
-                }
-                System.out.printf(Locale.ROOT, "serve ready in %.1f s (pid %d, JVM options: %s), RSS %s%n",
-                        (System.nanoTime() - started) / 1e9, bot.pid(),
-                        jvmOptions.isEmpty() ? "none, the JVM's defaults as users get them" : String.join(" ", jvmOptions),
-                        rss.available() ? mb(rss.current()) : "not readable (no /proc)");
-                exit = measure(bot, rss, slack, http, new ChannelAlertEvents(channels, secret, FIRST_TS));
-                if (!bot.alive()) {
-                    System.err.printf("bench: serve stopped during the run (%s); its output:%n%s%n",
-                            bot.exitDescription(), bot.output());
-                    return 3;
-                }
-            } finally {
-                Runtime.getRuntime().removeShutdownHook(killOnExit);
-            }
+            exit = bench.serve(work, env, http,
+                    (bot, rss) -> measure(bot, rss, slack, http, new ChannelAlertEvents(channels, secret, FIRST_TS)));
         }
-        printStored(data);
+        if (exit != ServedBenchmark.NOT_BUILT && exit != ServedBenchmark.NOT_READY && exit != ServedBenchmark.DIED) {
+            printStored(data);  // serve has stopped: its database can be read
+        }
         return exit;
     }
 
@@ -164,9 +124,7 @@ public final class AlertIngestBenchmark {
         long eventPeak = rss.peak();
         reportChannelAlerts(sent, alerts, threads, replies, slack);
 
-        System.out.printf(Locale.ROOT, "machine: load average %.1f on %d CPUs, load generator and fake Slack in this JVM%n",
-                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
-                Runtime.getRuntime().availableProcessors());
+        ServedBenchmark.printMachine();
         if (rss.available()) {
             long peak = Math.max(webhookPeak, eventPeak);
             System.out.printf(Locale.ROOT, "RSS while serving: peak %s (webhook phase %s, channel phase %s), now %s"
@@ -285,37 +243,6 @@ public final class AlertIngestBenchmark {
                     incidents, alerts);
         } catch (RuntimeException e) {
             System.out.println("database after serve stopped: cannot read it: " + e.getMessage());
-        }
-    }
-
-    private static String mb(long bytes) {
-        return String.format(Locale.ROOT, "%.0f MB", bytes / 1e6);
-    }
-
-    private static String excerpt(String text) {
-        if (text == null) {
-            return "(none)";
-        }
-        String line = text.replaceAll("\\s+", " ");
-        return line.length() <= 200 ? line : line.substring(0, 200) + "...";
-    }
-
-    /** The folder holding {@code bot/} and {@code examples/}: the working directory or one above it. */
-    private static Path repositoryRoot() {
-        Path dir = Path.of(System.getProperty("user.dir")).toAbsolutePath();
-        for (Path candidate = dir; candidate != null; candidate = candidate.getParent()) {
-            if (Files.isDirectory(candidate.resolve("bot")) && Files.isDirectory(candidate.resolve("examples"))) {
-                return candidate;
-            }
-        }
-        return dir;
-    }
-
-    private static void delete(Path dir) throws IOException {
-        try (Stream<Path> files = Files.walk(dir)) {
-            for (Path path : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
         }
     }
 }

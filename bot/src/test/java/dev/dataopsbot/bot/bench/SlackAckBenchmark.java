@@ -1,20 +1,18 @@
 package dev.dataopsbot.bot.bench;
 
-import java.io.IOException;
-import java.lang.management.ManagementFactory;
+import static dev.dataopsbot.bot.bench.ServedBenchmark.excerpt;
+import static dev.dataopsbot.bot.bench.ServedBenchmark.mb;
+
 import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
-import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Stream;
 
 import dev.dataopsbot.bot.fake.FakeSlackApi;
 
@@ -34,14 +32,9 @@ public final class SlackAckBenchmark {
 
     private static final long TARGET_P99_MS = 300;
     private static final long TARGET_RSS_MB = 300;
-    private static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
     private static final Duration QUIET = Duration.ofSeconds(5);
     private static final Duration DRAIN_CAP = Duration.ofSeconds(120);
 
-    private final Path root = repositoryRoot();
-    private final Path jar = root.resolve(System.getProperty("bench.jar", "bot/target/dataops-bot.jar"));
-    private final List<String> jvmOptions = Arrays.stream(System.getProperty("bench.jvmOpts", "").trim().split("\\s+"))
-            .filter(option -> !option.isEmpty()).toList();
     private final int requests = Integer.getInteger("bench.requests", 5_000);
     private final int senders = Integer.getInteger("bench.concurrency", 50);
     private final int warmUp = Integer.getInteger("bench.warmup", 500);
@@ -51,24 +44,11 @@ public final class SlackAckBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        Path work = Files.createTempDirectory("slack-bench");
-        int exitCode;
-        try {
-            exitCode = new SlackAckBenchmark().run(work);
-        } finally {
-            delete(work);
-        }
-        if (exitCode != 0) {
-            System.exit(exitCode);
-        }
+        ServedBenchmark.main("slack-bench", (bench, work) -> new SlackAckBenchmark().run(bench, work));
     }
 
-    private int run(Path work) throws Exception {
-        if (!Files.isRegularFile(jar)) {
-            System.err.println("bench: " + jar + " is missing; build it with: mvn -B -q package -DskipTests");
-            return 2;
-        }
-        List<Path> sources = List.of(root.resolve("examples"), root.resolve("../shared/samples").normalize());
+    private int run(ServedBenchmark bench, Path work) throws Exception {
+        List<Path> sources = List.of(bench.root.resolve("examples"), bench.root.resolve("../shared/samples").normalize());
         AlertTexts alerts = AlertTexts.from(sources);
         System.out.printf(Locale.ROOT, "alerts: %d texts from %s; a different pipeline suffix on 3 requests in 4, the 4th a repeat%n",
                 alerts.size(), sources.stream().filter(Files::isDirectory).toList());
@@ -78,26 +58,7 @@ public final class SlackAckBenchmark {
         try (FakeSlackApi slack = new FakeSlackApi()) {
             Map<String, String> env = Map.of("SLACK_BOT_TOKEN", "xoxb-bench", "SLACK_SIGNING_SECRET", secret,
                     "SLACK_API_URL", slack.apiUrl(), "DATAOPS_DATA_DIR", data.toString());
-            long started = System.nanoTime();
-            BotProcess bot = BotProcess.start(jar, jvmOptions, env, work.resolve("serve.log"));
-            Thread killOnExit = new Thread(bot::kill, "kill-serve");
-            Runtime.getRuntime().addShutdownHook(killOnExit);
-            try (bot; RssSampler rss = new RssSampler(bot.pid())) {
-                rss.start();
-                if (!bot.awaitReady(http, READY_TIMEOUT)) {
-                    System.err.printf(Locale.ROOT, "bench: serve %s before /healthz answered 200; its output:%n%s%n",
-                            bot.alive() ? "was not ready within " + READY_TIMEOUT.toSeconds() + " s" : bot.exitDescription(),
-                            bot.output());
-                    return 1;
-                }
-                System.out.printf(Locale.ROOT, "serve ready in %.1f s (pid %d, JVM options: %s), RSS %s%n",
-                        (System.nanoTime() - started) / 1e9, bot.pid(),
-                        jvmOptions.isEmpty() ? "none, the JVM's defaults as users get them" : String.join(" ", jvmOptions),
-                        rss.available() ? mb(rss.current()) : "not readable (no /proc)");
-                return measure(bot, rss, slack, http, alerts, secret);
-            } finally {
-                Runtime.getRuntime().removeShutdownHook(killOnExit);
-            }
+            return bench.serve(work, env, http, (bot, rss) -> measure(bot, rss, slack, http, alerts, secret));
         }
     }
 
@@ -124,9 +85,7 @@ public final class SlackAckBenchmark {
         long after = rss.current();
         long highWaterMark = rss.highWaterMark();
 
-        System.out.printf(Locale.ROOT, "machine: load average %.1f on %d CPUs, load generator and fake Slack in this JVM%n",
-                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
-                Runtime.getRuntime().availableProcessors());
+        ServedBenchmark.printMachine();
         System.out.printf(Locale.ROOT, "ack body (first 200): %s%n", excerpt(result.firstBody()));
         double p99 = result.percentileMillis(99);
         System.out.printf(Locale.ROOT, "ack latency (%d concurrent, %,d signed slash commands): p50 %.0f ms, p90 %.0f ms,"
@@ -146,10 +105,6 @@ public final class SlackAckBenchmark {
             System.out.println("RSS while serving: not measured, /proc/<pid>/status is not readable here");
         }
         System.out.println(replyLine(drained, loadEnded));
-        if (!bot.alive()) {
-            System.err.printf("bench: serve stopped during the run (%s); its output:%n%s%n", bot.exitDescription(), bot.output());
-            return 3;
-        }
         return 0;
     }
 
@@ -167,36 +122,5 @@ public final class SlackAckBenchmark {
     /** Commands come from {@code channels} channels in turn: Slack takes about one message per second per channel. */
     private String channel(int n) {
         return "CB" + (n % channels);
-    }
-
-    private static String mb(long bytes) {
-        return String.format(Locale.ROOT, "%.0f MB", bytes / 1e6);
-    }
-
-    private static String excerpt(String text) {
-        if (text == null) {
-            return "(none)";
-        }
-        String line = text.replaceAll("\\s+", " ");
-        return line.length() <= 200 ? line : line.substring(0, 200) + "...";
-    }
-
-    /** The folder holding {@code bot/} and {@code examples/}: the working directory or one above it. */
-    private static Path repositoryRoot() {
-        Path dir = Path.of(System.getProperty("user.dir")).toAbsolutePath();
-        for (Path candidate = dir; candidate != null; candidate = candidate.getParent()) {
-            if (Files.isDirectory(candidate.resolve("bot")) && Files.isDirectory(candidate.resolve("examples"))) {
-                return candidate;
-            }
-        }
-        return dir;
-    }
-
-    private static void delete(Path dir) throws IOException {
-        try (Stream<Path> files = Files.walk(dir)) {
-            for (Path path : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
-        }
     }
 }
