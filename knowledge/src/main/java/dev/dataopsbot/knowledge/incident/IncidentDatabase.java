@@ -9,10 +9,14 @@ import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 
 import org.sqlite.SQLiteConfig;
@@ -20,8 +24,13 @@ import org.sqlite.SQLiteConfig;
 /**
  * The SQLite file behind the incident store ({@code DATA_DIR/dataops.db}): opened in WAL mode
  * with a busy timeout and foreign keys on, migrated to the latest schema on open. A file that is
- * not an SQLite database, a schema from a newer version or a read-only location is refused with
- * a message naming the file, and the file is left as it was.
+ * not an SQLite database, a damaged one (it fails {@code PRAGMA quick_check}), a schema from a
+ * newer version or a read-only location is refused with a message naming the file, before
+ * anything is written, and the file is left as it was.
+ *
+ * <p>One connection serves every thread of the process. {@link #within} gives a view of it whose
+ * transactions give up at a deadline: the request paths that must answer Slack within 3 s use
+ * one, so a database locked by another process costs them at most their budget, never a slow 500.
  */
 public final class IncidentDatabase implements AutoCloseable {
 
@@ -31,15 +40,40 @@ public final class IncidentDatabase implements AutoCloseable {
     private static final byte[] SQLITE_HEADER = "SQLite format 3\0".getBytes(StandardCharsets.US_ASCII);
 
     private final Path file;
-    private final Connection connection;
-    private final SqliteErrors errors;
-    /** One connection serves every thread of this process; SQLite's locks order the processes. */
-    private final ReentrantLock lock = new ReentrantLock();
+    private final Shared shared;
+    /** System.nanoTime() by which a transaction of this view must have started, or null: wait the busy timeout. */
+    private final Long deadline;
 
-    private IncidentDatabase(Path file, Connection connection, SqliteErrors errors) {
+    /** The connection, its lock and its current busy timeout, shared by every view. */
+    private static final class Shared {
+        final Connection connection;
+        final SqliteErrors errors;
+        final Duration busyTimeout;
+        /** One connection serves every thread of this process; SQLite's locks order the processes. */
+        final ReentrantLock lock = new ReentrantLock();
+        /** The busy timeout the connection has now, in ms (guarded by lock). */
+        long currentBusyMillis;
+
+        Shared(Connection connection, SqliteErrors errors, Duration busyTimeout) {
+            this.connection = connection;
+            this.errors = errors;
+            this.busyTimeout = busyTimeout;
+            this.currentBusyMillis = busyTimeout.toMillis();
+        }
+    }
+
+    private IncidentDatabase(Path file, Shared shared, Long deadline) {
         this.file = file;
-        this.connection = connection;
-        this.errors = errors;
+        this.shared = shared;
+        this.deadline = deadline;
+    }
+
+    /**
+     * This database, with every transaction giving up {@code budget} from now when the lock is
+     * still held elsewhere ({@link StoreBusyException}); for the work done before answering a request.
+     */
+    public IncidentDatabase within(Duration budget) {
+        return new IncidentDatabase(file, shared, System.nanoTime() + budget.toNanos());
     }
 
     /** Opens (creating the folder and file when missing) and migrates the database in {@code dataDir}. */
@@ -79,8 +113,11 @@ public final class IncidentDatabase implements AutoCloseable {
             Connection connection = null;
             try {
                 connection = config.createConnection("jdbc:sqlite:" + file.toAbsolutePath());
+                if (exists) {
+                    IntegrityCheck.require(connection, file);
+                }
                 Migrations.apply(connection, file);
-                return new IncidentDatabase(file, connection, errors);
+                return new IncidentDatabase(file, new Shared(connection, errors, busyTimeout), null);
             } catch (SQLException e) {
                 closeQuietly(connection);
                 // switching a new file to WAL needs an exclusive lock, and SQLite answers BUSY at once,
@@ -144,15 +181,11 @@ public final class IncidentDatabase implements AutoCloseable {
 
     /** The schema version the database is at. */
     public int schemaVersion() {
-        try {
-            return Migrations.version(connection);
-        } catch (SQLException e) {
-            throw errors.describe("cannot read the schema version of", e);
-        }
+        return read("cannot read the schema version of", Migrations::version);
     }
 
     Connection connection() {
-        return connection;
+        return shared.connection;
     }
 
     /** Work done on the connection inside {@link #write} or {@link #read}. */
@@ -183,12 +216,13 @@ public final class IncidentDatabase implements AutoCloseable {
     }
 
     private <T> T inTransaction(String begin, String doing, SqlWork<T> work) {
-        lock.lock();
-        try (Statement tx = connection.createStatement()) {
+        lockWithin(doing);
+        try (Statement tx = shared.connection.createStatement()) {
+            busyTimeout(tx);
             tx.execute(begin);
             boolean committed = false;
             try {
-                T result = work.run(connection);
+                T result = work.run(shared.connection);
                 tx.execute("COMMIT");
                 committed = true;
                 return result;
@@ -198,9 +232,59 @@ public final class IncidentDatabase implements AutoCloseable {
                 }
             }
         } catch (SQLException e) {
-            throw errors.describe(doing, e);
+            throw shared.errors.describe(doing, e);
         } finally {
-            lock.unlock();
+            shared.lock.unlock();
+        }
+    }
+
+    private void lockWithin(String doing) {
+        if (deadline == null) {
+            shared.lock.lock();
+            return;
+        }
+        try {
+            if (!shared.lock.tryLock(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
+                throw new StoreBusyException(doing + " " + file + ": the database is busy (another process holds its "
+                        + "lock, or this one is waiting for it); nothing was written, try again");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StoreBusyException("interrupted while waiting for the incident database", e);
+        }
+    }
+
+    /** Sets the connection's busy timeout to what this view may still wait (the default for the plain view). */
+    private void busyTimeout(Statement tx) throws SQLException {
+        long millis = deadline == null ? shared.busyTimeout.toMillis()
+                : Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime()));
+        if (millis != shared.currentBusyMillis) {
+            tx.execute("PRAGMA busy_timeout = " + millis);
+            shared.currentBusyMillis = millis;
+        }
+    }
+
+    /**
+     * Proves the database can be written now: one write to {@code storage_probe}, giving up
+     * after {@code budget}.
+     *
+     * @return empty when it could, else what is wrong, without the file's path (for {@code /healthz})
+     */
+    public Optional<String> probeWrite(Duration budget, Instant now) {
+        try {
+            within(budget).write("cannot write to", c -> {
+                try (PreparedStatement upsert = c.prepareStatement("INSERT INTO storage_probe (id, probed_at) VALUES (1, ?) "
+                        + "ON CONFLICT (id) DO UPDATE SET probed_at = excluded.probed_at")) {
+                    upsert.setString(1, UtcTimestamps.format(now));
+                    upsert.executeUpdate();
+                }
+                return null;
+            });
+            return Optional.empty();
+        } catch (StoreBusyException e) {
+            return Optional.of("the database is locked by another process");
+        } catch (StoreException e) {
+            return Optional.of(e.getCause() instanceof SQLException sql ? SqliteErrors.problem(sql) : "the database cannot be written");
         }
     }
 
@@ -215,9 +299,9 @@ public final class IncidentDatabase implements AutoCloseable {
     @Override
     public void close() {
         try {
-            connection.close();
+            shared.connection.close();
         } catch (SQLException e) {
-            throw errors.describe("cannot close", e);
+            throw shared.errors.describe("cannot close", e);
         }
     }
 }

@@ -42,6 +42,14 @@ public final class IncidentStore {
         this.timeline = new Timeline(new ObjectMapper());
     }
 
+    /**
+     * This store, with every call giving up {@code budget} from now ({@link StoreBusyException})
+     * while the database is locked elsewhere: for the work done before acknowledging a request.
+     */
+    public IncidentStore within(Duration budget) {
+        return new IncidentStore(database.within(budget), clock);
+    }
+
     /** Records one alert: opens, repeats or reopens an incident. */
     public Recorded record(AlertReport alert) {
         Instant now = clock.instant();

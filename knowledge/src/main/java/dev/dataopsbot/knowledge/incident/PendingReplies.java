@@ -7,10 +7,17 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 
-/** The replies owed in Slack ({@code pending_reply}): oldest first, removed once posted. */
+/**
+ * The replies owed in Slack ({@code pending_reply}): oldest first, marked when a post is first
+ * attempted, removed only once Slack confirms the post.
+ */
 public final class PendingReplies {
+
+    private static final String COLUMNS = "id, incident_id, kind, channel, thread_ts, created_at, attempted_at";
 
     private final IncidentDatabase database;
     private final Clock clock;
@@ -18,6 +25,10 @@ public final class PendingReplies {
     public PendingReplies(IncidentDatabase database, Clock clock) {
         this.database = database;
         this.clock = clock;
+    }
+
+    /** What is owed: how many replies, and since when the oldest. */
+    public record Owed(int count, Optional<Instant> oldest) {
     }
 
     /** Records a reply owed for {@code incident} outside {@link IncidentStore#receive} (e.g. a recovery notice). */
@@ -37,7 +48,7 @@ public final class PendingReplies {
             insert.executeUpdate();
             try (ResultSet keys = insert.getGeneratedKeys()) {
                 keys.next();
-                return new PendingReply(keys.getLong(1), incident, kind, channel, threadTs, now);
+                return new PendingReply(keys.getLong(1), incident, kind, channel, threadTs, now, null);
             }
         }
     }
@@ -46,25 +57,83 @@ public final class PendingReplies {
     public List<PendingReply> all() {
         return database.read("cannot read the pending replies in", c -> {
             List<PendingReply> replies = new ArrayList<>();
-            try (PreparedStatement select = c.prepareStatement(
-                    "SELECT id, incident_id, kind, channel, thread_ts, created_at FROM pending_reply ORDER BY id");
+            try (PreparedStatement select = c.prepareStatement("SELECT " + COLUMNS + " FROM pending_reply ORDER BY id");
                  ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
+                    String attempted = rs.getString(7);
                     replies.add(new PendingReply(rs.getLong(1), new IncidentKey(rs.getLong(2)),
                             PendingReply.Kind.fromId(rs.getString(3)), rs.getString(4), rs.getString(5),
-                            UtcTimestamps.parse(rs.getString(6))));
+                            UtcTimestamps.parse(rs.getString(6)), attempted == null ? null : UtcTimestamps.parse(attempted)));
                 }
             }
             return replies;
         });
     }
 
-    /** The reply was posted (or will never be): it is no longer owed. */
+    /** Whether reply {@code id} is still owed (not yet confirmed by Slack). */
+    public boolean isOwed(long id) {
+        return database.read("cannot read the pending replies in", c -> {
+            try (PreparedStatement select = c.prepareStatement("SELECT 1 FROM pending_reply WHERE id = ?")) {
+                select.setLong(1, id);
+                try (ResultSet rs = select.executeQuery()) {
+                    return rs.next();
+                }
+            }
+        });
+    }
+
+    /** How many replies are owed and since when. */
+    public Owed owed() {
+        return database.read("cannot count the pending replies in", c -> {
+            try (PreparedStatement select = c.prepareStatement("SELECT count(*), min(created_at) FROM pending_reply");
+                 ResultSet rs = select.executeQuery()) {
+                rs.next();
+                String oldest = rs.getString(2);
+                return new Owed(rs.getInt(1), oldest == null ? Optional.empty() : Optional.of(UtcTimestamps.parse(oldest)));
+            }
+        });
+    }
+
+    /**
+     * Marks the replies as about to be posted (once: the first attempt's time is kept), so that
+     * a later delivery looks for them in Slack first.
+     *
+     * @return the replies with their attempt time
+     */
+    public List<PendingReply> attempting(List<PendingReply> replies) {
+        Instant now = clock.instant();
+        List<PendingReply> fresh = replies.stream().filter(r -> !r.attempted()).toList();
+        if (!fresh.isEmpty()) {
+            database.write("cannot mark replies as attempted in", c -> {
+                try (PreparedStatement update = c.prepareStatement(
+                        "UPDATE pending_reply SET attempted_at = ? WHERE id = ? AND attempted_at IS NULL")) {
+                    for (PendingReply reply : fresh) {
+                        update.setString(1, UtcTimestamps.format(now));
+                        update.setLong(2, reply.id());
+                        update.addBatch();
+                    }
+                    update.executeBatch();
+                }
+                return null;
+            });
+        }
+        return replies.stream().map(r -> r.attempted(now)).toList();
+    }
+
+    /** Slack confirmed the reply (or refused it for good): it is no longer owed. */
     public void done(PendingReply reply) {
-        database.write("cannot clear a pending reply in", c -> {
+        done(List.of(reply.id()));
+    }
+
+    /** Slack confirmed one message (e.g. a storm digest) that answers all of {@code ids}. */
+    public void done(Collection<Long> ids) {
+        database.write("cannot clear pending replies in", c -> {
             try (PreparedStatement delete = c.prepareStatement("DELETE FROM pending_reply WHERE id = ?")) {
-                delete.setLong(1, reply.id());
-                delete.executeUpdate();
+                for (long id : ids) {
+                    delete.setLong(1, id);
+                    delete.addBatch();
+                }
+                delete.executeBatch();
             }
             return null;
         });

@@ -5,11 +5,14 @@ import java.util.Locale;
 
 /**
  * A Slack reply owed for a stored alert and not yet confirmed as posted: written in the same
- * transaction as the alert, deleted once the reply is posted, posted again after a restart.
+ * transaction as the alert, deleted once Slack confirms the post, posted again after a restart.
  *
- * @param threadTs the thread the reply goes in, or null for the channel itself
+ * @param threadTs    the thread the reply goes in, or null for the channel itself
+ * @param attemptedAt when a post was first attempted, or null if never: after an attempt whose outcome is
+ *                    unknown (a crash, a timeout, a 5xx), the message is looked up in Slack before posting again
  */
-public record PendingReply(long id, IncidentKey incident, Kind kind, String channel, String threadTs, Instant createdAt) {
+public record PendingReply(long id, IncidentKey incident, Kind kind, String channel, String threadTs, Instant createdAt,
+                           Instant attemptedAt) {
 
     /**
      * What the reply is: the triage message, a pointer to the incident's thread, a recovery notice,
@@ -25,5 +28,14 @@ public record PendingReply(long id, IncidentKey incident, Kind kind, String chan
         static Kind fromId(String id) {
             return valueOf(id.toUpperCase(Locale.ROOT));
         }
+    }
+
+    /** Whether a post of it may have reached Slack already. */
+    public boolean attempted() {
+        return attemptedAt != null;
+    }
+
+    public PendingReply attempted(Instant at) {
+        return attemptedAt != null ? this : new PendingReply(id, incident, kind, channel, threadTs, createdAt, at);
     }
 }

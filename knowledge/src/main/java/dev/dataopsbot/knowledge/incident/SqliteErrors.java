@@ -30,9 +30,11 @@ final class SqliteErrors {
 
     StoreException describe(String doing, SQLException e) {
         int primary = primaryCode(e);
+        if (primary == 5 || primary == 6) {
+            return new StoreBusyException(doing + " " + file + ": the database is locked by another process (waited "
+                    + waited() + "); nothing was written, try again", e);
+        }
         String what = switch (primary) {
-            case 5, 6 -> "the database is locked by another process (waited " + waited()
-                    + "); nothing was written, try again";
             case 8 -> "the database is read-only: check the permissions of the file and its folder";
             case 10 -> "an I/O error occurred reading or writing the file (disk full or failing?)";
             case 11 -> "the database file is corrupt: restore it from a backup (`db backup` makes one)";
@@ -42,6 +44,19 @@ final class SqliteErrors {
             default -> e.getMessage();
         };
         return new StoreException(doing + " " + file + ": " + what, e);
+    }
+
+    /** What is wrong, in a few words and without the file's path (for {@code /healthz}). */
+    static String problem(SQLException e) {
+        return switch (primaryCode(e)) {
+            case 5, 6 -> "the database is locked by another process";
+            case 8 -> "the database is read-only";
+            case 10 -> "I/O error writing the database (disk full or failing?)";
+            case 11, 26 -> "the database file is damaged";
+            case 13 -> "the disk is full";
+            case 14 -> "the database file cannot be opened";
+            default -> "the database cannot be written";
+        };
     }
 
     private String waited() {

@@ -4,7 +4,7 @@ package dev.dataopsbot.knowledge.incident;
  * The incident store cannot do what was asked: a locked, corrupt, foreign or read-only database,
  * a schema from a newer dataops-bot. The message names the file and what to do, for the user.
  */
-public final class StoreException extends RuntimeException {
+public class StoreException extends RuntimeException {
 
     public StoreException(String message) {
         super(message);

@@ -34,7 +34,7 @@ class IncidentDatabaseTest {
             assertEquals(Migrations.latest(), db.schemaVersion());
             assertEquals("wal", query(db, "PRAGMA journal_mode").get(0));
             assertEquals("1", query(db, "PRAGMA foreign_keys").get(0));
-            assertEquals(List.of("alert", "incident", "pending_reply", "processed_event", "runbook_suggestion",
+            assertEquals(List.of("alert", "incident", "pending_reply", "processed_event", "runbook_suggestion", "storage_probe",
                 "timeline_event", "triage_message"),
                     query(db, "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name"));
         }
@@ -104,7 +104,7 @@ class IncidentDatabaseTest {
     }
 
     @Test
-    void a_database_with_garbled_pages_fails_each_command_naming_the_file_and_is_left_alone() throws Exception {
+    void a_database_with_garbled_pages_is_refused_at_open_naming_the_file_and_the_fix_and_is_left_alone() throws Exception {
         byte[] garbled = databaseWithIncidents();
         int from = incidentTableRootPage * 4096 - 4096;  // the incident table's root page; the schema stays readable
         byte[] noise = new byte[4096];
@@ -112,16 +112,11 @@ class IncidentDatabaseTest {
         System.arraycopy(noise, 0, garbled, from, noise.length);
         Path file = temp.resolve(IncidentDatabase.FILE_NAME);
         Files.write(file, garbled);
-        try (IncidentDatabase db = IncidentDatabase.open(temp)) {
-            IncidentStore store = new IncidentStore(db, Clock.systemUTC());
-            StoreException list = assertThrows(StoreException.class, () -> store.list(false, 10));
-            assertEquals("cannot list the incidents in " + file + ": the database file is corrupt: restore it from a "
-                    + "backup (`db backup` makes one)", list.getMessage());
-            StoreException record = assertThrows(StoreException.class,
-                    () -> store.record(Alerts.expiredToken("orders_daily", "load_orders")));
-            assertTrue(record.getMessage().startsWith("cannot record the alert in " + file + ": the database file "
-                    + "is corrupt"), record.getMessage());
-        }
+        StoreException refused = assertThrows(StoreException.class, () -> IncidentDatabase.open(temp));
+        assertTrue(refused.getMessage().startsWith(file + " failed SQLite's integrity check ("), refused.getMessage());
+        assertTrue(refused.getMessage().contains("nothing was written to it"), refused.getMessage());
+        assertTrue(refused.getMessage().contains("Restore it from a backup (`dataops-bot db backup --to FILE`"),
+                refused.getMessage());
         assertArrayEquals(garbled, Files.readAllBytes(file));
     }
 
