@@ -6,9 +6,13 @@ import java.util.Deque;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
@@ -16,23 +20,33 @@ import java.util.function.Supplier;
 /**
  * Posts to each channel one at a time, at least {@code interval} apart (Slack allows about one
  * message per second per channel), without holding the caller: posts wait in their channel's
- * lane and a small scheduler sends them. A busy channel therefore delays only its own posts.
- * One lane is kept per channel ever posted to, which is bounded by the workspace's channels.
+ * lane. A timer thread only schedules; each send runs on a thread of its own from a cached pool,
+ * so a channel whose posts hang (a stuck Slack shard, a long Retry-After) holds only its own
+ * lane and never a thread another channel needs. At most one send per channel is in flight, so
+ * the threads are bounded by the channels being posted to at the same moment. One lane is kept
+ * per channel ever posted to, which is bounded by the workspace's channels.
  */
 final class ChannelOutbox implements AutoCloseable {
 
     private final long intervalNanos;
-    private final ScheduledExecutorService senders;
+    private final ScheduledExecutorService timer;
+    private final ExecutorService senders;
     private final Map<String, Lane> lanes = new ConcurrentHashMap<>();
 
-    ChannelOutbox(Duration interval, int senderThreads) {
+    ChannelOutbox(Duration interval) {
         this.intervalNanos = interval.toNanos();
-        AtomicInteger count = new AtomicInteger();
-        this.senders = Executors.newScheduledThreadPool(senderThreads, runnable -> {
-            Thread thread = new Thread(runnable, "dataops-slack-post-" + count.incrementAndGet());
+        this.timer = Executors.newSingleThreadScheduledExecutor(daemon("dataops-slack-pacing", new AtomicInteger()));
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 30, TimeUnit.SECONDS,
+                new SynchronousQueue<>(), daemon("dataops-slack-post-", new AtomicInteger()));
+        this.senders = pool;
+    }
+
+    private static ThreadFactory daemon(String name, AtomicInteger count) {
+        return runnable -> {
+            Thread thread = new Thread(runnable, name.endsWith("-") ? name + count.incrementAndGet() : name);
             thread.setDaemon(true);
             return thread;
-        });
+        };
     }
 
     /** Queues {@code send} behind the channel's earlier posts; the future completes with its result. */
@@ -63,6 +77,7 @@ final class ChannelOutbox implements AutoCloseable {
 
         private final Deque<Runnable> pending = new ArrayDeque<>();
         private boolean sending;
+        private boolean inFlight;
         private long nextFree = System.nanoTime();
 
         synchronized void add(Runnable post) {
@@ -74,14 +89,24 @@ final class ChannelOutbox implements AutoCloseable {
         }
 
         synchronized int size() {
-            return pending.size();
+            return pending.size() + (inFlight ? 1 : 0);
         }
 
         private void scheduleNext() {
             try {
-                senders.schedule(this::sendOne, Math.max(0, nextFree - System.nanoTime()), TimeUnit.NANOSECONDS);
+                timer.schedule(this::startSend, Math.max(0, nextFree - System.nanoTime()), TimeUnit.NANOSECONDS);
             } catch (RejectedExecutionException e) {
                 sending = false;  // shutting down: what is left is not sent
+            }
+        }
+
+        private void startSend() {
+            try {
+                senders.execute(this::sendOne);
+            } catch (RejectedExecutionException e) {
+                synchronized (this) {
+                    sending = false;
+                }
             }
         }
 
@@ -89,6 +114,7 @@ final class ChannelOutbox implements AutoCloseable {
             Runnable post;
             synchronized (this) {
                 post = pending.poll();
+                inFlight = post != null;
             }
             try {
                 if (post != null) {
@@ -96,6 +122,7 @@ final class ChannelOutbox implements AutoCloseable {
                 }
             } finally {
                 synchronized (this) {
+                    inFlight = false;
                     nextFree = System.nanoTime() + intervalNanos;
                     if (pending.isEmpty()) {
                         sending = false;
@@ -107,18 +134,23 @@ final class ChannelOutbox implements AutoCloseable {
         }
     }
 
-    /** Sends what is queued for up to {@code wait}, then stops; posts still queued then are dropped. */
+    /**
+     * Sends what is queued for up to {@code wait}, then stops; posts still queued or in flight
+     * then are not sent (their owners keep what is owed).
+     */
     void shutdown(Duration wait) throws InterruptedException {
         long deadline = System.nanoTime() + wait.toNanos();
         while (pending() > 0 && System.nanoTime() - deadline < 0) {
             Thread.sleep(50);
         }
+        timer.shutdown();
         senders.shutdown();
         senders.awaitTermination(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
     }
 
     @Override
     public void close() {
+        timer.shutdownNow();
         senders.shutdownNow();
     }
 }

@@ -2,6 +2,7 @@ package dev.dataopsbot.bot.slack.web;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -15,7 +16,6 @@ import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.SlackApiTextResponse;
 import com.slack.api.methods.request.files.FilesCompleteUploadExternalRequest;
 import com.slack.api.methods.response.auth.AuthTestResponse;
-import com.slack.api.methods.response.chat.ChatPostMessageResponse;
 import com.slack.api.methods.response.files.FilesGetUploadURLExternalResponse;
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.view.View;
@@ -42,13 +42,13 @@ public final class SlackWebApi implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(SlackWebApi.class);
     private static final Duration PER_CHANNEL = Duration.ofSeconds(1);
-    private static final int SENDERS = 4;
 
     private final MethodsClient methods;
     private final SlackHttpClient http;
     private final RetryPolicy policy;
     private final BotMetrics metrics;
-    private final ChannelOutbox outbox = new ChannelOutbox(PER_CHANNEL, SENDERS);
+    private final ChannelOutbox outbox = new ChannelOutbox(PER_CHANNEL);
+    private final ConfirmedPoster poster;
     private final Gson gson = GsonFactory.createSnakeCase();
     private volatile AuthTestResponse identity;
 
@@ -57,23 +57,31 @@ public final class SlackWebApi implements AutoCloseable {
         this.http = http;
         this.policy = policy;
         this.metrics = metrics;
+        this.poster = new ConfirmedPoster(methods, policy, metrics, Clock.systemUTC());
     }
 
     /**
-     * Posts a message, in {@code threadTs}'s thread when not null, after the channel's earlier
-     * posts; the future tells where it landed, or is empty when Slack refused it (logged).
+     * Posts a message after the channel's earlier posts, tagged so that it is never posted twice
+     * ({@link ConfirmedPoster}); the future tells whether Slack confirmed it, refused it or it is
+     * still owed.
+     */
+    public CompletableFuture<PostResult> post(ChatPost post) {
+        return outbox.submit(post.channel(), () -> poster.post(post));
+    }
+
+    /**
+     * Posts a message that nothing stored owes, in {@code threadTs}'s thread when not null; the
+     * future tells where it landed, or is empty when it was not posted (logged).
      */
     public CompletableFuture<Optional<MessageRef>> post(String channel, String threadTs, String text, List<LayoutBlock> blocks,
                                                         String about) {
-        return outbox.submit(channel, () -> call("chat.postMessage", about, () -> methods.chatPostMessage(r -> r
-                .channel(channel).threadTs(threadTs).text(text).blocks(blocks).unfurlLinks(false).unfurlMedia(false)))
-                .map((ChatPostMessageResponse r) -> new MessageRef(r.getChannel() == null ? channel : r.getChannel(), r.getTs())));
+        return post(ChatPost.of(channel, threadTs, text, blocks, about)).thenApply(PostResult::where);
     }
 
-    /** Replaces a message's text and blocks. */
-    public boolean update(MessageRef message, String text, List<LayoutBlock> blocks, String about) {
-        return call("chat.update", about, () -> methods.chatUpdate(r -> r.channel(message.channel()).ts(message.ts())
-                .text(text).blocks(blocks))).isPresent();
+    /** Replaces a message's text and blocks, in its channel's turn; the future says whether Slack took it. */
+    public CompletableFuture<Boolean> update(MessageRef message, String text, List<LayoutBlock> blocks, String about) {
+        return outbox.submit(message.channel(), () -> call("chat.update", about, () -> methods.chatUpdate(r -> r
+                .channel(message.channel()).ts(message.ts()).text(text).blocks(blocks))).isPresent());
     }
 
     /** A message only {@code user} sees. */
@@ -215,6 +223,11 @@ public final class SlackWebApi implements AutoCloseable {
             return Optional.empty();
         }
         return Optional.of((url.endsWith("/") ? url : url + "/") + "archives/" + channel + "/p" + ts.replace(".", ""));
+    }
+
+    /** Who the bot is, if already known: never calls Slack (for request paths that must answer at once). */
+    public Optional<AuthTestResponse> knownIdentity() {
+        return Optional.ofNullable(identity);
     }
 
     /** Who the bot is ({@code auth.test}: user id, bot id, workspace URL), asked once; empty when Slack would not say. */
