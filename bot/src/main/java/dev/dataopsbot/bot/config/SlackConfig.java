@@ -24,6 +24,8 @@ import java.util.Optional;
  * @param runbookBaseUrl   {@code DATAOPS_RUNBOOK_BASE_URL}: runbook links are this plus the runbook's path
  * @param autoResolve      {@code DATAOPS_AUTO_RESOLVE}: a source's recovery resolves the incident instead of only
  *                         marking it mitigated
+ * @param minFreeMb        {@code DATAOPS_MIN_FREE_MB}: below this much free space on the database's disk
+ *                         {@code /healthz} answers 503 (default 64)
  */
 public record SlackConfig(
         Secret botToken,
@@ -35,7 +37,8 @@ public record SlackConfig(
         Optional<String> securityChannel,
         Optional<Secret> webhookToken,
         Optional<URI> runbookBaseUrl,
-        boolean autoResolve) {
+        boolean autoResolve,
+        long minFreeMb) {
 
     public static final String BOT_TOKEN = "SLACK_BOT_TOKEN";
     public static final String SIGNING_SECRET = "SLACK_SIGNING_SECRET";
@@ -47,6 +50,8 @@ public record SlackConfig(
     public static final String WEBHOOK_TOKEN = "DATAOPS_WEBHOOK_TOKEN";
     public static final String RUNBOOK_BASE_URL = "DATAOPS_RUNBOOK_BASE_URL";
     public static final String AUTO_RESOLVE = "DATAOPS_AUTO_RESOLVE";
+    public static final String MIN_FREE_MB = "DATAOPS_MIN_FREE_MB";
+    static final long DEFAULT_MIN_FREE_MB = 64;
     static final String DEFAULT_API_URL = "https://slack.com/api/";
     static final int DEFAULT_PORT = 3000;
 
@@ -72,7 +77,8 @@ public record SlackConfig(
         }
         return new SlackConfig(botToken, signingSecret, appToken, apiUrl(env), port(env), channels(env),
                 value(env, SECURITY_CHANNEL), value(env, WEBHOOK_TOKEN).map(Secret::of),
-                value(env, RUNBOOK_BASE_URL).map(url -> httpUrl(RUNBOOK_BASE_URL, url)), flag(env, AUTO_RESOLVE));
+                value(env, RUNBOOK_BASE_URL).map(url -> httpUrl(RUNBOOK_BASE_URL, url)), flag(env, AUTO_RESOLVE),
+                minFreeMb(env));
     }
 
     private static Optional<Secret> token(Map<String, String> env, String name, String prefix, String what) {
@@ -114,6 +120,22 @@ public record SlackConfig(
             // reported below
         }
         throw new ConfigException(PORT + ": '" + text.get() + "' is not a port number (1-65535)");
+    }
+
+    private static long minFreeMb(Map<String, String> env) {
+        Optional<String> text = value(env, MIN_FREE_MB);
+        if (text.isEmpty()) {
+            return DEFAULT_MIN_FREE_MB;
+        }
+        try {
+            long mb = Long.parseLong(text.get());
+            if (mb >= 0) {
+                return mb;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new ConfigException(MIN_FREE_MB + ": '" + text.get() + "' is not a number of megabytes (0 or more)");
     }
 
     private static List<String> channels(Map<String, String> env) {

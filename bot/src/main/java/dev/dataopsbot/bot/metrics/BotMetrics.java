@@ -57,6 +57,29 @@ public final class BotMetrics {
                 .tag("method", method).tag("reason", reason).register(registry).increment();
     }
 
+    /** A post whose outcome was unknown (5xx, timeout, restart) turned out to be in Slack already: not posted again. */
+    public void slackPostFoundByTag() {
+        Counter.builder("dataops.slack.posts.found").description("Posts found in Slack by their metadata after an "
+                + "unknown outcome, instead of being posted again").register(registry).increment();
+    }
+
+    /** Replies Slack refused for good ({@code channel_not_found}, ...): no longer owed, logged. */
+    public void replyRefused(String kind) {
+        Counter.builder("dataops.replies.refused").description("Owed replies Slack refused for good")
+                .tag("kind", kind).register(registry).increment();
+    }
+
+    /**
+     * Gauges of what is owed in Slack: {@code dataops_replies_owed}, and
+     * {@code dataops_replies_overdue} (owed for longer than the documented limit).
+     */
+    public void owedReplies(java.util.function.Supplier<Number> owed, java.util.function.Supplier<Number> overdue) {
+        io.micrometer.core.instrument.Gauge.builder("dataops.replies.owed", () -> owed.get())
+                .description("Slack replies acknowledged and stored but not yet confirmed as posted").register(registry);
+        io.micrometer.core.instrument.Gauge.builder("dataops.replies.overdue", () -> overdue.get())
+                .description("Owed Slack replies older than the overdue limit").register(registry);
+    }
+
     /** Work that found the background executor full and was queued for a retry. */
     public void busy() {
         Counter.builder("dataops.busy").description("Requests deferred because every background worker was busy")

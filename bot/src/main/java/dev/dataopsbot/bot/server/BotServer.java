@@ -1,7 +1,8 @@
 package dev.dataopsbot.bot.server;
 
 import java.util.Optional;
-import java.util.function.BooleanSupplier;
+import java.time.Clock;
+import java.util.function.Supplier;
 
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.jakarta_servlet.SlackAppServlet;
@@ -29,11 +30,12 @@ public final class BotServer implements AutoCloseable {
     /**
      * Starts on {@code port} (0 picks a free one).
      *
+     * @param health       what {@code /healthz} reports
      * @param slackApp     served at {@code /slack/events}; empty in Socket Mode (the path then answers 404)
      * @param webhookToken with it, {@code /webhooks/alertmanager} is served to {@code alertmanager}; without, it is off
      */
     public static BotServer start(int port, Optional<App> slackApp, Optional<Secret> webhookToken,
-                                  AlertmanagerIntake alertmanager, PrometheusMeterRegistry registry, BooleanSupplier ready)
+                                  AlertmanagerIntake alertmanager, PrometheusMeterRegistry registry, Supplier<HealthReport> health)
             throws Exception {
         Server server = new Server();
         ServerConnector connector = new ServerConnector(server);
@@ -43,7 +45,7 @@ public final class BotServer implements AutoCloseable {
         slackApp.ifPresent(app -> context.addServlet(new ServletHolder(new SlackAppServlet(app)), "/slack/events"));
         webhookToken.ifPresent(token -> context.addServlet(
                 new ServletHolder(new AlertmanagerServlet(token, alertmanager)), "/webhooks/alertmanager"));
-        context.addServlet(new ServletHolder(new HealthServlet(ready)), "/healthz");
+        context.addServlet(new ServletHolder(new HealthServlet(health, Clock.systemUTC())), "/healthz");
         context.addServlet(new ServletHolder(new MetricsServlet(registry)), "/metrics");
         server.setHandler(context);
         server.start();

@@ -1,26 +1,33 @@
 package dev.dataopsbot.bot.server;
 
 import java.io.IOException;
-import java.util.function.BooleanSupplier;
+import java.time.Clock;
+import java.util.function.Supplier;
 
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-/** {@code GET /healthz}: 200 when the rules, the runbook index and the database are ready, else 503. */
+/**
+ * {@code GET /healthz}: 200 with a JSON detail when ready, 503 with the reason while starting or
+ * while the incident store cannot be written ({@link HealthReport}).
+ */
 final class HealthServlet extends HttpServlet {
 
-    private final transient BooleanSupplier ready;
+    private final transient Supplier<HealthReport> health;
+    private final transient Clock clock;
 
-    HealthServlet(BooleanSupplier ready) {
-        this.ready = ready;
+    HealthServlet(Supplier<HealthReport> health, Clock clock) {
+        this.health = health;
+        this.clock = clock;
     }
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        boolean ok = ready.getAsBoolean();
-        response.setStatus(ok ? HttpServletResponse.SC_OK : HttpServletResponse.SC_SERVICE_UNAVAILABLE);
-        response.setContentType("text/plain; charset=utf-8");
-        response.getWriter().write(ok ? "ok\n" : "starting\n");
+        HealthReport report = health.get();
+        response.setStatus(report.ready() ? HttpServletResponse.SC_OK : HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+        response.setContentType("application/json");
+        response.setCharacterEncoding("UTF-8");
+        response.getWriter().write(report.json(clock.instant()) + "\n");
     }
 }

@@ -30,13 +30,11 @@ final class AlertIntake {
     }
 
     private final TriageService triage;
-    private final IncidentStore store;
     private final BotMetrics metrics;
     private final SecurityEscalation escalation;
 
-    AlertIntake(TriageService triage, IncidentStore store, BotMetrics metrics, SecurityEscalation escalation) {
+    AlertIntake(TriageService triage, BotMetrics metrics, SecurityEscalation escalation) {
         this.triage = triage;
-        this.store = store;
         this.metrics = metrics;
         this.escalation = escalation;
     }
@@ -54,9 +52,11 @@ final class AlertIntake {
      *
      * @param alertKey the alert's name without its state ({@link IncidentStore#ALERT_KEY}), for a later recovery
      *                 notice to find it; null when it has none
+     * @param within   the store as the caller may use it (with the caller's deadline for the database)
      * @return empty when this delivery was stored before (a retry)
+     * @throws dev.dataopsbot.knowledge.incident.StoreException when it cannot be stored (busy past the deadline, broken)
      */
-    Optional<Intake> store(Triage classified, String source, String deliverySource, String deliveryId, String dedupeKey,
+    Optional<Intake> store(IncidentStore within, Triage classified, String source, String deliverySource, String deliveryId, String dedupeKey,
                            String alertKey, String replyChannel, String replyThreadTs) {
         AlertReport report = TriageRecorder.report(classified, source, replyChannel, replyThreadTs);
         if (alertKey != null) {
@@ -66,7 +66,7 @@ final class AlertIntake {
                 .orElse(null);
         InboundAlert inbound = new InboundAlert(report, deliverySource, deliveryId, dedupeKey, replyChannel, replyThreadTs,
                 escalateTo);
-        Optional<Received> received = store.receive(inbound);
+        Optional<Received> received = within.receive(inbound);
         received.filter(r -> r.recorded().isNew()).ifPresent(r -> metrics.incident("opened"));
         return received.map(r -> new Intake(classified.recordedAs(r.recorded()), r));
     }

@@ -1,5 +1,6 @@
 package dev.dataopsbot.bot.slack;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -21,6 +22,11 @@ import org.slf4j.LoggerFactory;
 public final class AlertmanagerIntake {
 
     static final String SOURCE = "alertmanager";
+    /**
+     * How long a notification may wait for the database in all: within Alertmanager's 10 s
+     * timeout, so that a busy store answers 503 (and Alertmanager retries) instead of timing out.
+     */
+    static final Duration BUDGET = Duration.ofSeconds(4);
     private static final Logger LOG = LoggerFactory.getLogger(AlertmanagerIntake.class);
 
     /** What a notification did. */
@@ -51,6 +57,7 @@ public final class AlertmanagerIntake {
      */
     public Outcome accept(AlertmanagerNotification notification, String channel) {
         String replyChannel = channel != null ? channel : alertChannels.isEmpty() ? null : alertChannels.get(0);
+        IncidentStore store = this.store.within(BUDGET);
         int stored = 0;
         int duplicates = 0;
         int recovered = 0;
@@ -70,7 +77,7 @@ public final class AlertmanagerIntake {
                 continue;
             }
             Triage classified = intake.classify(SOURCE, alert.text());
-            Optional<AlertIntake.Intake> intook = intake.store(classified, SOURCE, SOURCE, deliveryId, alert.dedupeKey(),
+            Optional<AlertIntake.Intake> intook = intake.store(store, classified, SOURCE, SOURCE, deliveryId, alert.dedupeKey(),
                     null, replyChannel, null);
             if (intook.isEmpty()) {
                 duplicates++;

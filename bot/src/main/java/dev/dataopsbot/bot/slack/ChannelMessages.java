@@ -20,6 +20,7 @@ import dev.dataopsbot.bot.slack.web.SlackWebApi;
 import dev.dataopsbot.bot.triage.Triage;
 import dev.dataopsbot.knowledge.incident.IncidentStore;
 import dev.dataopsbot.knowledge.incident.SourceIdentity;
+import dev.dataopsbot.knowledge.incident.StoreException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,6 +39,12 @@ final class ChannelMessages implements Middleware {
     static final String UNCLASSIFIED = ":grey_question: I could not classify this alert from its message alone. Paste the "
             + "failed task's log with `/dataops triage` (or `/dataops triage` alone for a box) and I will open an incident.";
     private static final int MAX_SENDER_CHARS = 40;
+    /**
+     * How long an event may wait for the database before it is answered 503 (Slack retries): well
+     * inside the 3 s Slack allows, with room for classification.
+     */
+    static final java.time.Duration ACK_BUDGET = java.time.Duration.ofMillis(2000);
+    static final String BUSY = "{\"error\":\"the incident database is busy; retry\"}";
     private static final Logger LOG = LoggerFactory.getLogger(ChannelMessages.class);
 
     private final ObjectMapper json = new ObjectMapper();
@@ -75,22 +82,27 @@ final class ChannelMessages implements Middleware {
         if (!"message".equals(event.path("type").asText())) {
             return chain.next(request);
         }
-        handle(body.path("event_id").asText(""), ChannelMessage.fromEvent(event));
+        try {
+            handle(body.path("event_id").asText(""), ChannelMessage.fromEvent(event), store.within(ACK_BUDGET));
+        } catch (StoreException e) {
+            LOG.error("channel alert not stored, answered 503 so that Slack retries: {}", e.getMessage());
+            return Response.builder().statusCode(503).contentType("application/json; charset=utf-8").body(BUSY).build();
+        }
         return Response.ok();
     }
 
-    private void handle(String eventId, ChannelMessage message) {
+    private void handle(String eventId, ChannelMessage message, IncidentStore store) {
         if (eventId.isEmpty() || message.channel() == null
                 || !alertChannels.isEmpty() && !alertChannels.contains(message.channel())) {
             return;
         }
-        Optional<AuthTestResponse> bot = web.identity();
+        Optional<AuthTestResponse> bot = web.knownIdentity();
         if (signals.isFromBot(message, bot.map(AuthTestResponse::getUserId).orElse(null),
                 bot.map(AuthTestResponse::getBotId).orElse(null))) {
             return;
         }
         if (message.threadTs() != null && !message.threadTs().equals(message.ts())) {
-            threadReply(eventId, message);
+            threadReply(eventId, message, store);
             return;
         }
         if (signals.isIgnorable(message)) {
@@ -102,7 +114,7 @@ final class ChannelMessages implements Middleware {
         }
         Optional<Recovery> recovered = signals.recovery(message, text);
         if (recovered.isPresent()) {
-            recover(eventId, message, text, recovered.get().reason());
+            recover(eventId, message, text, recovered.get().reason(), store);
             return;
         }
         Triage classified = intake.classify(source(message), text);
@@ -117,13 +129,13 @@ final class ChannelMessages implements Middleware {
             }
             return;
         }
-        intake.store(classified, source(message), DELIVERY, eventId, null, titleKey.of(text).orElse(null),
+        intake.store(store, classified, source(message), DELIVERY, eventId, null, titleKey.of(text).orElse(null),
                         message.channel(), message.ts())
                 .ifPresent(stored -> afterAck.run("reply for " + stored.recorded().key(), this::log,
                         () -> delivery.deliver(stored.received(), classified.warnings()), null));
     }
 
-    private void threadReply(String eventId, ChannelMessage message) {
+    private void threadReply(String eventId, ChannelMessage message, IncidentStore store) {
         if (message.user() == null || message.botId() != null || message.subtype() != null) {
             return;
         }
@@ -135,13 +147,13 @@ final class ChannelMessages implements Middleware {
         });
     }
 
-    private void recover(String eventId, ChannelMessage message, String text, String reason) {
+    private void recover(String eventId, ChannelMessage message, String text, String reason, IncidentStore store) {
         if (!store.claimDelivery(DELIVERY, eventId)) {
             return;
         }
         afterAck.run("recovery in " + message.channel(), this::log, () -> {
             SourceIdentity source = SourceIdentity.fromEntities(intake.classify(source(message), text).verdict().entities());
-            store.findOpen(source).or(() -> titleKey.of(text).flatMap(store::findOpenByAlertKey))
+            this.store.findOpen(source).or(() -> titleKey.of(text).flatMap(this.store::findOpenByAlertKey))
                     .ifPresent(incident -> recovery.recovered(incident, reason));
         }, null);
     }

@@ -3,11 +3,14 @@ package dev.dataopsbot.bot.slack;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 
 import dev.dataopsbot.bot.incident.IncidentKnowledge;
 import dev.dataopsbot.bot.slack.message.IncidentCard;
 import dev.dataopsbot.bot.slack.message.SlackMessage;
 import dev.dataopsbot.bot.slack.message.TriageMessage;
+import dev.dataopsbot.bot.slack.web.ChatPost;
+import dev.dataopsbot.bot.slack.web.PostResult;
 import dev.dataopsbot.bot.slack.web.SlackWebApi;
 import dev.dataopsbot.knowledge.incident.IncidentHistory;
 import dev.dataopsbot.knowledge.incident.IncidentKey;
@@ -56,19 +59,30 @@ final class IncidentMessages {
      * not null) and remembers it; the message starts the incident's thread when it is top-level.
      */
     CompletableFuture<Optional<MessageRef>> post(IncidentKey key, List<String> notices, String channel, String threadTs) {
-        SlackMessage message = render(key, notices);
-        return web.post(channel, threadTs, message.text(), message.blocks(), key.toString()).thenApply(posted -> {
-            posted.ifPresent(at -> remember(key, at, threadTs == null ? at.ts() : threadTs));
-            return posted;
+        return post(key, notices, message -> ChatPost.of(channel, threadTs, message.text(), message.blocks(), key.toString()))
+                .thenApply(PostResult::where);
+    }
+
+    /**
+     * Posts the triage message of {@code key} as {@code addressed} makes it (where, and with
+     * which tag) and remembers where it landed.
+     */
+    CompletableFuture<PostResult> post(IncidentKey key, List<String> notices, Function<SlackMessage, ChatPost> addressed) {
+        ChatPost post = addressed.apply(render(key, notices));
+        return web.post(post).thenApply(result -> {
+            result.where().ifPresent(at -> remember(key, at, post.threadTs() == null ? at.ts() : post.threadTs()));
+            return result;
         });
     }
 
     /** Re-renders the message at {@code at} (from a button press or modal); remembers it as the incident's message. */
     void refresh(IncidentKey key, MessageRef at) {
         SlackMessage message = render(key, List.of());
-        if (web.update(at, message.text(), message.blocks(), key.toString())) {
-            remember(key, at, null);
-        }
+        web.update(at, message.text(), message.blocks(), key.toString()).thenAccept(updated -> {
+            if (updated) {
+                remember(key, at, null);
+            }
+        });
     }
 
     /** A message that landed but cannot be remembered still landed: the failure is logged, not thrown. */

@@ -1,8 +1,22 @@
 package dev.dataopsbot.bot.slack;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
+import com.slack.api.model.block.LayoutBlock;
+import dev.dataopsbot.bot.metrics.BotMetrics;
+import dev.dataopsbot.bot.slack.web.ChatPost;
+import dev.dataopsbot.bot.slack.web.PostResult;
+import dev.dataopsbot.bot.slack.web.ReplyTag;
 import dev.dataopsbot.bot.slack.web.SlackWebApi;
 import dev.dataopsbot.knowledge.incident.Incident;
 import dev.dataopsbot.knowledge.incident.IncidentStatus;
@@ -15,16 +29,29 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Posts the replies that stored alerts owe, and clears each one once Slack took it: the triage
- * message in the alert's thread, a pointer from a repeat to the incident's thread (at most one a
- * minute per incident; the triage message's count is updated either way), a recovery notice, or
- * the page of the security channel.
- * During an alert storm in a channel, top-level triage messages fold into a {@link StormDigest}.
- * At start-up {@link #deliverPending} posts what a previous run acknowledged but never posted.
+ * Posts the replies that stored alerts owe (the triage message in the alert's thread, a pointer
+ * from a repeat to the incident's thread, a recovery notice, the page of the security channel)
+ * and clears each one only once Slack confirms it. Each post is tagged with its reply's id
+ * ({@link ReplyTag}), marked attempted before it leaves, and looked up in Slack before it is
+ * posted again, so it lands at most once. A reply Slack refuses for good is logged, counted and
+ * cleared; one that is still owed after a round of tries (an outage) is tried again by the
+ * sweep every {@link #SWEEP_EVERY}, and reported (log, metric, {@code /healthz}) once it is owed
+ * for longer than {@link #OVERDUE}. During an alert storm in a channel, top-level triage
+ * messages fold into a {@link StormDigest}. At start-up {@link #deliverPending} posts what a
+ * previous run owed.
  */
-final class ReplyDelivery {
+final class ReplyDelivery implements AutoCloseable {
 
+    static final Duration SWEEP_EVERY = Duration.ofSeconds(15);
+    /** A reply owed this long is reported as overdue. */
+    static final Duration OVERDUE = Duration.ofMinutes(10);
+    /** The sweep leaves replies younger than this to the delivery their intake started. */
+    static final Duration SETTLE = Duration.ofSeconds(10);
     private static final Logger LOG = LoggerFactory.getLogger(ReplyDelivery.class);
+
+    /** What is owed, as the last sweep saw it. */
+    record Owed(int count, int overdue, Optional<Instant> oldest) {
+    }
 
     private final IncidentMessages messages;
     private final PendingReplies pending;
@@ -34,9 +61,20 @@ final class ReplyDelivery {
     private final StormDigest storm;
     private final SecurityEscalation escalation;
     private final TriageMessages triageMessages;
+    private final BotMetrics metrics;
+    private final Clock clock;
+    private final Set<Long> inFlight = ConcurrentHashMap.newKeySet();
+    private final Set<Long> reportedOverdue = ConcurrentHashMap.newKeySet();
+    private final ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "dataops-reply-sweep");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private volatile Owed owed = new Owed(0, 0, Optional.empty());
 
     ReplyDelivery(IncidentMessages messages, PendingReplies pending, IncidentStore store, SlackWebApi web,
-                  PointerThrottle throttle, StormDigest storm, SecurityEscalation escalation, TriageMessages triageMessages) {
+                  PointerThrottle throttle, StormDigest storm, SecurityEscalation escalation, TriageMessages triageMessages,
+                  BotMetrics metrics, Clock clock) {
         this.messages = messages;
         this.pending = pending;
         this.store = store;
@@ -45,16 +83,29 @@ final class ReplyDelivery {
         this.storm = storm;
         this.escalation = escalation;
         this.triageMessages = triageMessages;
+        this.metrics = metrics;
+        this.clock = clock;
+        metrics.owedReplies(() -> owed.count(), () -> owed.overdue());
     }
 
-    /** Posts every reply still owed, oldest first; returns how many there were. */
+    /**
+     * Posts every reply still owed, oldest first, and starts the sweep that retries what stays
+     * owed; returns how many there were.
+     */
     int deliverPending() {
-        List<PendingReply> owed = pending.all();
-        if (!owed.isEmpty()) {
-            LOG.warn("{} reply(ies) acknowledged before the last stop were never posted: posting them now", owed.size());
+        List<PendingReply> all = pending.all();
+        if (!all.isEmpty()) {
+            LOG.warn("{} reply(ies) acknowledged before the last stop were never confirmed by Slack: posting them now "
+                    + "(those that may have been posted are looked up first)", all.size());
         }
-        owed.forEach(reply -> deliver(reply, List.of()));
-        return owed.size();
+        all.forEach(reply -> deliver(reply, List.of()));
+        sweeper.scheduleWithFixedDelay(this::sweep, SWEEP_EVERY.toMillis(), SWEEP_EVERY.toMillis(), TimeUnit.MILLISECONDS);
+        return all.size();
+    }
+
+    /** What is owed, as the last sweep saw it. */
+    Owed owed() {
+        return owed;
     }
 
     /** Posts the reply a stored alert owes, then the security page it owes, in that order. */
@@ -64,59 +115,138 @@ final class ReplyDelivery {
         return received.escalation().map(page -> reply.thenCompose(done -> deliver(page, List.of()))).orElse(reply);
     }
 
-    /** Posts {@code reply}; {@code notices} go on a triage message. The reply is cleared once Slack has answered. */
+    /**
+     * Posts {@code reply} unless this process is posting it already or it is no longer owed;
+     * {@code notices} go on a triage message. The reply is cleared once Slack confirms it.
+     */
     CompletableFuture<Void> deliver(PendingReply reply, List<String> notices) {
-        CompletableFuture<Boolean> posted = switch (reply.kind()) {
-            case TRIAGE -> triage(reply, notices);
-            case POINTER -> pointer(reply);
-            case RECOVERY -> recovery(reply);
-            case ESCALATION -> escalation.page(store.require(reply.incident()), triageMessages.find(reply.incident()));
-        };
-        return posted.handle((ok, failure) -> {
-            if (failure != null || !Boolean.TRUE.equals(ok)) {
-                LOG.error("{}: the {} reply in {} could not be posted{}; not retried", reply.incident(), reply.kind().id(),
-                        reply.channel(), failure == null ? "" : ": " + failure.getMessage());
+        if (!inFlight.add(reply.id())) {
+            return CompletableFuture.completedFuture(null);
+        }
+        CompletableFuture<PostResult> posted;
+        try {
+            if (!pending.isOwed(reply.id())) {
+                inFlight.remove(reply.id());
+                return CompletableFuture.completedFuture(null);
             }
+            posted = switch (reply.kind()) {
+                case TRIAGE -> triage(reply, notices);
+                case POINTER -> pointer(reply);
+                case RECOVERY -> recovery(reply);
+                case ESCALATION -> page(reply);
+            };
+        } catch (RuntimeException e) {
+            posted = CompletableFuture.failedFuture(e);
+        }
+        return posted.handle((result, failure) -> {
             try {
-                pending.done(reply);
-            } catch (RuntimeException e) {
-                LOG.error("{}: the {} reply was handled but is still marked pending: {}", reply.incident(),
-                        reply.kind().id(), e.getMessage());
+                settle(reply, result, failure);
+            } finally {
+                inFlight.remove(reply.id());
             }
             return null;
         });
     }
 
-    private CompletableFuture<Boolean> triage(PendingReply reply, List<String> notices) {
-        if (reply.threadTs() == null && storm.fold(reply.channel(), store.require(reply.incident()))) {
-            return CompletableFuture.completedFuture(true);
+    private void settle(PendingReply reply, PostResult result, Throwable failure) {
+        if (failure != null || result.status() == PostResult.Status.OWED) {
+            LOG.warn("{}: the {} reply in {} is not confirmed by Slack{}; it stays owed and is tried again within {} s",
+                    reply.incident(), reply.kind().id(), reply.channel(),
+                    failure != null ? ": " + failure.getMessage() : " (" + result.error() + ")", SWEEP_EVERY.toSeconds());
+            return;
         }
-        return messages.post(reply.incident(), notices, reply.channel(), reply.threadTs()).thenApply(at -> at.isPresent());
+        if (result.status() == PostResult.Status.REFUSED) {
+            LOG.error("{}: Slack refused the {} reply in {} for good ({}); it is no longer owed", reply.incident(),
+                    reply.kind().id(), reply.channel(), result.error());
+            metrics.replyRefused(reply.kind().id());
+        }
+        try {
+            pending.done(reply);
+        } catch (RuntimeException e) {
+            LOG.error("{}: the {} reply was posted but is still marked owed ({}); the next delivery finds it in Slack "
+                    + "and does not post it again", reply.incident(), reply.kind().id(), e.getMessage());
+        }
     }
 
-    private CompletableFuture<Boolean> pointer(PendingReply reply) {
+    /** A post of {@code reply}, tagged with it and marked attempted just before it first leaves. */
+    private ChatPost tagged(PendingReply reply, String threadTs, String text, List<LayoutBlock> blocks) {
+        return new ChatPost(reply.channel(), threadTs, text, blocks, ReplyTag.ofReply(reply.incident().toString(), reply.id()),
+                reply.attemptedAt(), () -> pending.attempting(List.of(reply)));
+    }
+
+    private CompletableFuture<PostResult> triage(PendingReply reply, List<String> notices) {
+        if (reply.threadTs() == null) {
+            Optional<CompletableFuture<PostResult>> digest = storm.fold(reply, store.require(reply.incident()));
+            if (digest.isPresent()) {
+                return digest.get();
+            }
+        }
+        return messages.post(reply.incident(), notices, message -> tagged(reply, reply.threadTs(), message.text(),
+                message.blocks()));
+    }
+
+    private CompletableFuture<PostResult> pointer(PendingReply reply) {
         Incident incident = store.require(reply.incident());
         messages.refresh(incident.key());
         if (reply.threadTs() == null || !throttle.allow(incident.key())) {
-            return CompletableFuture.completedFuture(true);
+            return CompletableFuture.completedFuture(PostResult.nothingToPost());
         }
         String where = incident.channel() == null ? "" : web.permalink(incident.channel(), incident.threadTs())
                 .map(url -> " — triage in <" + url + "|thread ↗>").orElse(" — triage in <#" + incident.channel() + ">");
         String text = "Repeat " + incident.alertCount() + " of " + incident.key() + where;
-        return web.post(reply.channel(), reply.threadTs(), text, null, incident.key().toString()).thenApply(at -> at.isPresent());
+        return web.post(tagged(reply, reply.threadTs(), text, null));
     }
 
-    private CompletableFuture<Boolean> recovery(PendingReply reply) {
+    private CompletableFuture<PostResult> recovery(PendingReply reply) {
         Incident incident = store.require(reply.incident());
         messages.refresh(incident.key());
         if (incident.threadTs() == null) {
-            return CompletableFuture.completedFuture(true);  // no triage thread (folded in a storm): nowhere quiet to say it
+            // no triage thread (folded in a storm): nowhere quiet to say it
+            return CompletableFuture.completedFuture(PostResult.nothingToPost());
         }
         String text = incident.status() == IncidentStatus.RESOLVED
                 ? ":white_check_mark: The source reports recovery: " + incident.key() + " was resolved automatically "
                         + "(DATAOPS_AUTO_RESOLVE)."
                 : ":large_green_circle: The source reports recovery: " + incident.key() + " is marked mitigated. Resolving "
                         + "stays a human decision: press Resolve or use `/dataops resolve " + incident.key() + " <what fixed it>`.";
-        return web.post(reply.channel(), reply.threadTs(), text, null, incident.key().toString()).thenApply(at -> at.isPresent());
+        return web.post(tagged(reply, reply.threadTs(), text, null));
+    }
+
+    private CompletableFuture<PostResult> page(PendingReply reply) {
+        Incident incident = store.require(reply.incident());
+        return escalation.text(incident, triageMessages.find(reply.incident()))
+                .map(text -> web.post(tagged(reply, null, text, null)))
+                .orElse(CompletableFuture.completedFuture(PostResult.nothingToPost()));
+    }
+
+    /** Retries what is still owed and not in flight, and reports what is overdue. */
+    private void sweep() {
+        try {
+            Instant now = clock.instant();
+            List<PendingReply> all = pending.all();
+            int overdue = 0;
+            for (PendingReply reply : all) {
+                Duration age = Duration.between(reply.createdAt(), now);
+                if (age.compareTo(OVERDUE) > 0) {
+                    overdue++;
+                    if (reportedOverdue.add(reply.id())) {
+                        LOG.error("{}: the {} reply in {} is owed for {} min, over the {} min limit: Slack has not confirmed "
+                                + "it; still trying", reply.incident(), reply.kind().id(), reply.channel(), age.toMinutes(),
+                                OVERDUE.toMinutes());
+                    }
+                }
+                if (age.compareTo(SETTLE) >= 0 && !inFlight.contains(reply.id())) {
+                    deliver(reply, List.of());
+                }
+            }
+            owed = new Owed(all.size(), overdue, all.stream().map(PendingReply::createdAt).min(Instant::compareTo));
+        } catch (RuntimeException e) {
+            LOG.error("cannot sweep the owed replies: {}", e.getMessage());
+        }
+    }
+
+    @Override
+    public void close() {
+        sweeper.shutdownNow();
     }
 }

@@ -45,15 +45,26 @@ final class SecurityEscalation {
      * @return whether Slack took the page (true when there is nothing to page)
      */
     CompletableFuture<Boolean> page(Incident incident, Optional<MessageRef> triage) {
+        return text(incident, triage).map(text -> web.post(channel.get(), null, text, null, incident.key().toString())
+                .thenApply(Optional::isPresent)).orElse(CompletableFuture.completedFuture(true));
+    }
+
+    /** The page's channel and text, when Security is paged for {@code incident}. */
+    Optional<String> channel(Incident incident) {
+        return applies(incident) ? channel : Optional.empty();
+    }
+
+    /** The page's text, when Security is paged for {@code incident}. */
+    Optional<String> text(Incident incident, Optional<MessageRef> triage) {
         if (!applies(incident)) {
-            return CompletableFuture.completedFuture(true);
+            return Optional.empty();
         }
         String where = triage.map(at -> " in <#" + at.channel() + ">. See " + web.permalink(at.channel(), at.ts())
                         .map(url -> "<" + url + "|the triage thread>").orElse("the triage in <#" + at.channel() + ">"))
                 .orElse(". It has no Slack thread yet: `/dataops incidents` lists it");
         String what = PII.equals(incident.failureMode()) ? "possible exposure of personal data (pii_exposure)"
                 : incident.failureMode() + " at SEV1";
-        return web.post(channel.get(), null, ":rotating_light: " + incident.key() + " " + incident.severity() + ": " + what
-                + where + ". Evidence is not repeated here.", null, incident.key().toString()).thenApply(Optional::isPresent);
+        return Optional.of(":rotating_light: " + incident.key() + " " + incident.severity() + ": " + what + where
+                + ". Evidence is not repeated here.");
     }
 }

@@ -30,6 +30,11 @@ public final class SlackBot implements AutoCloseable {
     static final int WORKERS = 8;
     /** Work waiting for a worker; beyond it, work is retried for 30 s and then the user is told. */
     static final int QUEUE = 10_000;
+    /** A Web API call waits this long for Slack's answer to start, and {@link #CALL_TIMEOUT} in all. */
+    static final Duration READ_TIMEOUT = Duration.ofSeconds(10);
+    static final Duration CALL_TIMEOUT = Duration.ofSeconds(15);
+    /** How long stopping waits for background work and queued posts; the rest stays owed. */
+    public static final Duration DRAIN = Duration.ofSeconds(10);
 
     private final App app;
     private final SocketModeApp socketMode;
@@ -61,6 +66,9 @@ public final class SlackBot implements AutoCloseable {
                                  Clock clock) {
         com.slack.api.SlackConfig client = new com.slack.api.SlackConfig();
         client.setMethodsEndpointUrlPrefix(config.apiUrl().toString());
+        // a hung Slack ends a call here; a post whose answer was lost this way is looked up before it is sent again
+        client.setHttpClientReadTimeoutMillis(Math.toIntExact(READ_TIMEOUT.toMillis()));
+        client.setHttpClientCallTimeoutMillis(Math.toIntExact(CALL_TIMEOUT.toMillis()));
         Slack slack = Slack.getInstance(client);
         AppConfig.AppConfigBuilder settings = AppConfig.builder()
                 .singleTeamBotToken(config.botToken().reveal())
@@ -80,9 +88,11 @@ public final class SlackBot implements AutoCloseable {
             if (config.socketMode()) {
                 SocketModeApp socketMode = new SocketModeApp(config.appToken().orElseThrow().reveal(), app,
                         SocketModeClient.Backend.JavaWebSocket);
+                web.identity();
                 socketMode.startAsync();
                 return new SlackBot(app, socketMode, work, web, handlers);
             }
+            web.identity();  // asked once now, so that handling an event never waits for auth.test
             return new SlackBot(app.start(), null, work, web, handlers);
         } catch (Exception e) {
             work.close();
@@ -115,12 +125,12 @@ public final class SlackBot implements AutoCloseable {
         new IncidentButtons(afterAck, actions, messages, knowledge.store(), web).register(app);
         new IncidentModals(afterAck, actions, messages, channelTriage, web).register(app);
 
-        StormDigest storm = new StormDigest(web);
+        StormDigest storm = new StormDigest(web, knowledge.pendingReplies());
         ReplyDelivery delivery = new ReplyDelivery(messages, knowledge.pendingReplies(), knowledge.store(), web,
-                new PointerThrottle(clock), storm, escalation, knowledge.triageMessages());
+                new PointerThrottle(clock), storm, escalation, knowledge.triageMessages(), metrics, clock);
         SourceRecovery recovery = new SourceRecovery(knowledge.lifecycle(), knowledge.pendingReplies(), delivery, metrics,
                 config.autoResolve());
-        AlertIntake intake = new AlertIntake(triage, knowledge.store(), metrics, escalation);
+        AlertIntake intake = new AlertIntake(triage, metrics, escalation);
         app.use(new ChannelMessages(config.alertChannels(), intake, knowledge.store(), delivery, recovery,
                 new ThreadReplies(knowledge.lifecycle()), afterAck, web));
         app.event(AppMentionEvent.class, (payload, context) -> context.ack());
@@ -133,9 +143,18 @@ public final class SlackBot implements AutoCloseable {
         return handlers.alertmanager();
     }
 
-    /** Posts the replies a previous run acknowledged but never posted; returns how many. */
+    /**
+     * Posts the replies a previous run acknowledged but Slack never confirmed, and starts retrying
+     * what stays owed; returns how many there were.
+     */
     public int deliverPendingReplies() {
         return handlers.delivery().deliverPending();
+    }
+
+    /** Replies owed in Slack, as {@code /healthz} reports them: count, overdue count, oldest. */
+    public OwedReplies owedReplies() {
+        ReplyDelivery.Owed owed = handlers.delivery().owed();
+        return new OwedReplies(owed.count(), owed.overdue(), owed.oldest(), ReplyDelivery.OVERDUE);
     }
 
     /** The app to serve at {@code POST /slack/events}; empty in Socket Mode, where Slack sends nothing over HTTP. */
@@ -144,21 +163,29 @@ public final class SlackBot implements AutoCloseable {
     }
 
     /**
-     * Disconnects (Socket Mode), stops the app, waits up to 10 s for background work and up to 10 s
-     * more for messages still queued for their channel.
+     * Stops intake (disconnects in Socket Mode, stops the app), then drains for at most
+     * {@link #DRAIN}: background work finishes, waiting storm digests are posted and queued
+     * messages are sent. What Slack has not confirmed by then stays owed in the database and is
+     * posted at the next start.
      */
     @Override
     public void close() throws Exception {
+        long deadline = System.nanoTime() + DRAIN.toNanos();
         if (socketMode != null) {
             socketMode.close();
         }
         app.stop();
-        work.close();
+        handlers.delivery().close();
+        work.shutdown(left(deadline));
         handlers.storm().close();
         try {
-            web.drain(Duration.ofSeconds(10));
+            web.drain(left(deadline));
         } finally {
             web.close();
         }
+    }
+
+    private static Duration left(long deadline) {
+        return Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
     }
 }

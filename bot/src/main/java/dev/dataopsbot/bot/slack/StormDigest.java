@@ -5,14 +5,21 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import dev.dataopsbot.bot.slack.message.StormDigestMessage;
+import dev.dataopsbot.bot.slack.web.ChatPost;
+import dev.dataopsbot.bot.slack.web.PostResult;
+import dev.dataopsbot.bot.slack.web.ReplyTag;
 import dev.dataopsbot.bot.slack.web.SlackWebApi;
 import dev.dataopsbot.knowledge.incident.Incident;
+import dev.dataopsbot.knowledge.incident.PendingReplies;
+import dev.dataopsbot.knowledge.incident.PendingReply;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,7 +27,10 @@ import org.slf4j.LoggerFactory;
  * Alert storms in a channel: when new top-level triage messages (webhook alerts) would queue more
  * than {@link #BACKLOG} posts behind Slack's one-a-second pacing, further incidents get no
  * message of their own; every {@link #EVERY} one digest ({@link StormDigestMessage}) lists them
- * instead, so the channel stays current. The incidents themselves are stored as always; {@code /dataops incidents} lists them.
+ * instead, so the channel stays current. The digest is tagged with every reply it settles, and
+ * each folded reply stays owed until Slack confirms the digest: a digest lost to a crash or an
+ * outage is made good after a restart (or the next sweep), never assumed. A reply that may
+ * already have been posted (attempted before) never folds: it is looked up on its own.
  */
 final class StormDigest implements AutoCloseable {
 
@@ -28,51 +38,80 @@ final class StormDigest implements AutoCloseable {
     static final Duration EVERY = Duration.ofSeconds(5);
     private static final Logger LOG = LoggerFactory.getLogger(StormDigest.class);
 
+    /** The replies waiting for one channel's next digest, and the digest's outcome once posted. */
+    private static final class Batch {
+        final List<PendingReply> replies = new ArrayList<>();
+        final List<Incident> incidents = new ArrayList<>();
+        final CompletableFuture<PostResult> posted = new CompletableFuture<>();
+    }
+
     private final SlackWebApi web;
+    private final PendingReplies pending;
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "dataops-storm-digest");
         thread.setDaemon(true);
         return thread;
     });
-    private final Map<String, List<Incident>> folded = new HashMap<>();
+    private final Map<String, Batch> folded = new HashMap<>();
 
-    StormDigest(SlackWebApi web) {
+    StormDigest(SlackWebApi web, PendingReplies pending) {
         this.web = web;
+        this.pending = pending;
     }
 
-    /** True when {@code incident}'s triage message is folded into {@code channel}'s next digest instead of posted. */
-    synchronized boolean fold(String channel, Incident incident) {
-        List<Incident> waiting = folded.get(channel);
-        if (waiting == null) {
-            if (web.pendingPosts(channel) < BACKLOG) {
-                return false;
-            }
-            waiting = new ArrayList<>();
-            folded.put(channel, waiting);
-            try {
-                timer.schedule(() -> flush(channel), EVERY.toMillis(), TimeUnit.MILLISECONDS);
-            } catch (RejectedExecutionException e) {
-                folded.remove(channel);
-                return false;
-            }
+    /**
+     * Folds {@code reply} (a top-level triage message for {@code incident}) into its channel's
+     * next digest when the channel is in a storm.
+     *
+     * @return the digest's outcome, which settles the reply; empty when the reply is posted on its own
+     */
+    synchronized Optional<CompletableFuture<PostResult>> fold(PendingReply reply, Incident incident) {
+        if (reply.attempted()) {
+            return Optional.empty();
         }
-        waiting.add(incident);
-        return true;
+        Batch batch = folded.get(reply.channel());
+        if (batch == null) {
+            if (web.pendingPosts(reply.channel()) < BACKLOG) {
+                return Optional.empty();
+            }
+            batch = new Batch();
+            try {
+                timer.schedule(() -> flush(reply.channel()), EVERY.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (RejectedExecutionException e) {
+                return Optional.empty();
+            }
+            folded.put(reply.channel(), batch);
+        }
+        batch.replies.add(reply);
+        batch.incidents.add(incident);
+        return Optional.of(batch.posted);
     }
 
     private void flush(String channel) {
-        List<Incident> incidents;
+        Batch batch;
         synchronized (this) {
-            incidents = folded.remove(channel);
+            batch = folded.remove(channel);
         }
-        if (incidents == null || incidents.isEmpty()) {
+        if (batch == null) {
             return;
         }
-        LOG.warn("alert storm in {}: {} triage message(s) folded into a digest", channel, incidents.size());
-        web.post(channel, null, new StormDigestMessage().render(incidents), null, "storm digest");
+        LOG.warn("alert storm in {}: {} triage message(s) folded into a digest", channel, batch.incidents.size());
+        List<String> deliveries = batch.replies.stream().map(r -> ReplyTag.delivery(r.id())).toList();
+        ChatPost digest = new ChatPost(channel, null, new StormDigestMessage().render(batch.incidents), null,
+                new ReplyTag(batch.incidents.stream().map(i -> i.key().toString()).toList(), deliveries), null, () -> pending.attempting(batch.replies));
+        web.post(digest).whenComplete((result, failure) -> {
+            if (failure != null) {
+                batch.posted.completeExceptionally(failure);
+            } else {
+                batch.posted.complete(result);
+            }
+        });
     }
 
-    /** Stops the timer and posts the digests still waiting, so that no folded incident goes unmentioned. */
+    /**
+     * Stops the timer and posts the digests still waiting (into the channel's lane, so within the
+     * shutdown's drain time); what is not confirmed by then stays owed.
+     */
     @Override
     public void close() {
         timer.shutdownNow();

@@ -29,8 +29,12 @@ import com.sun.net.httpserver.HttpServer;
 /**
  * Slack's Web API on 127.0.0.1 for tests. Answers the methods the bot calls ({@code auth.test},
  * {@code chat.postMessage}, {@code chat.update}, {@code chat.postEphemeral}, {@code views.open},
- * the three file-upload steps, {@code apps.connections.open}) and the {@code response_url}s it
- * hands out, and records every call. {@link #failNext} scripts HTTP errors (429, 500) for a method.
+ * the three file-upload steps, {@code apps.connections.open}, and {@code conversations.history}
+ * and {@code conversations.replies}, which return what was posted with its message metadata as
+ * Slack does with {@code include_all_metadata}) and the {@code response_url}s it hands out, and
+ * records every call. {@link #failNext} scripts HTTP errors (429, 500) for a method,
+ * {@link #outage} a timed sequence of failures for every method, {@link #holdChannel} posts
+ * into one channel that hang.
  */
 public final class FakeSlackApi implements AutoCloseable {
 
@@ -57,6 +61,19 @@ public final class FakeSlackApi implements AutoCloseable {
     private record Failure(int status, Map<String, String> headers) {
     }
 
+    /** A message as Slack keeps it: where, its ts, its thread, text and metadata (JSON, may be null). */
+    public record Posted(String channel, String ts, String threadTs, String text, JsonNode metadata) {
+    }
+
+    /**
+     * One phase of an outage: for {@code length}, every call gets {@code status} (with
+     * {@code Retry-After: 1} for 429), or, with status 0, hangs until the phase ends and then the
+     * connection is closed without an answer. A post during a 5xx phase or a hang is kept (Slack
+     * took it, the answer was lost) every other time, so a blind retry would duplicate it.
+     */
+    public record Phase(int status, Duration length) {
+    }
+
     private static final ObjectMapper JSON = new ObjectMapper();
     private final HttpServer server;
     private final ExecutorService executor = Executors.newFixedThreadPool(8);
@@ -67,6 +84,11 @@ public final class FakeSlackApi implements AutoCloseable {
     private final Set<String> held = ConcurrentHashMap.newKeySet();
     private final List<String> heldCalls = new CopyOnWriteArrayList<>();
     private final CountDownLatch released = new CountDownLatch(1);
+    private final List<Posted> posted = new CopyOnWriteArrayList<>();
+    private final Set<String> heldChannels = ConcurrentHashMap.newKeySet();
+    private volatile List<Phase> outage = List.of();
+    private volatile Instant outageStart = Instant.MAX;
+    private final AtomicLong outageCalls = new AtomicLong();
 
     public FakeSlackApi() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -102,6 +124,22 @@ public final class FakeSlackApi implements AutoCloseable {
      */
     public void hold(String method) {
         held.add(method);
+    }
+
+    /** Posts into {@code channel} hang from now on (unanswered, unrecorded) until this fake closes. */
+    public void holdChannel(String channel) {
+        heldChannels.add(channel);
+    }
+
+    /** Starts {@code phases} now, one after the other; afterwards Slack answers normally again. */
+    public void outage(List<Phase> phases) {
+        outage = List.copyOf(phases);
+        outageStart = Instant.now();
+    }
+
+    /** Every message Slack holds, in the order posted (what {@code conversations.history} serves). */
+    public List<Posted> posted() {
+        return List.copyOf(posted);
     }
 
     /** How many calls of {@code method} are hanging in {@link #hold}. */
@@ -150,6 +188,17 @@ public final class FakeSlackApi implements AutoCloseable {
     private void api(HttpExchange exchange) throws IOException {
         String method = exchange.getRequestURI().getPath().substring("/api/".length());
         String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+        Phase phase = currentPhase();
+        if (phase != null && !method.equals("auth.test")) {
+            failDuring(phase, method, exchange, body);
+            return;
+        }
+        if (method.equals("chat.postMessage") && heldChannels.contains(params(exchange, body).get("channel"))) {
+            heldCalls.add(method);
+            awaitRelease();
+            exchange.close();
+            return;
+        }
         if (held.contains(method)) {
             heldCalls.add(method);
             try {
@@ -184,6 +233,63 @@ public final class FakeSlackApi implements AutoCloseable {
         send(exchange, 200, kind.equals("response") ? "{\"ok\":true}" : "OK - " + body.length());
     }
 
+    private Phase currentPhase() {
+        Instant start = outageStart;
+        Duration elapsed = Duration.between(start, Instant.now());
+        if (elapsed.isNegative()) {
+            return null;
+        }
+        for (Phase phase : outage) {
+            if (elapsed.compareTo(phase.length()) < 0) {
+                return phase;
+            }
+            elapsed = elapsed.minus(phase.length());
+        }
+        return null;
+    }
+
+    private Instant phaseEnd(Phase current) {
+        Instant end = outageStart;
+        for (Phase phase : outage) {
+            end = end.plus(phase.length());
+            if (phase == current) {
+                return end;
+            }
+        }
+        return end;
+    }
+
+    private void failDuring(Phase phase, String method, HttpExchange exchange, String body) throws IOException {
+        boolean keep = method.equals("chat.postMessage") && phase.status() != 429 && outageCalls.incrementAndGet() % 2 == 0;
+        if (keep) {
+            Map<String, String> params = params(exchange, body);
+            calls.add(new Call(method, params, body, exchange.getRequestHeaders().getFirst("Authorization"), Instant.now()));
+            answer(method, params);
+        }
+        if (phase.status() == 0) {
+            Duration left = Duration.between(Instant.now(), phaseEnd(phase));
+            try {
+                released.await(Math.max(1, left.toMillis()), java.util.concurrent.TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            exchange.close();
+            return;
+        }
+        if (phase.status() == 429) {
+            exchange.getResponseHeaders().add("Retry-After", "1");
+        }
+        send(exchange, phase.status(), "{\"ok\":false,\"error\":\"fake_outage\"}");
+    }
+
+    private void awaitRelease() {
+        try {
+            released.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     private Failure nextFailure(String method) {
         Deque<Failure> queue = failures.get(method);
         return queue == null ? null : queue.poll();
@@ -194,7 +300,13 @@ public final class FakeSlackApi implements AutoCloseable {
         return switch (method) {
             case "auth.test" -> "{\"ok\":true,\"url\":\"https://acme.slack.com/\",\"team\":\"Acme\",\"user\":\"dataops\","
                     + "\"team_id\":\"T1\",\"user_id\":\"UBOT\",\"bot_id\":\"BBOT\"}";
-            case "chat.postMessage" -> "{\"ok\":true,\"channel\":\"" + channel + "\",\"ts\":\"" + ts.incrementAndGet() + ".000100\"}";
+            case "chat.postMessage" -> {
+                String at = ts.incrementAndGet() + ".000100";
+                posted.add(new Posted(channel, at, params.get("thread_ts"), params.get("text"), metadata(params.get("metadata"))));
+                yield "{\"ok\":true,\"channel\":\"" + channel + "\",\"ts\":\"" + at + "\"}";
+            }
+            case "conversations.history" -> history(channel, null, params);
+            case "conversations.replies" -> history(channel, params.get("ts"), params);
             case "chat.update" -> "{\"ok\":true,\"channel\":\"" + channel + "\",\"ts\":\"" + params.get("ts") + "\"}";
             case "chat.postEphemeral" -> "{\"ok\":true,\"message_ts\":\"" + ts.incrementAndGet() + ".000200\"}";
             case "views.open" -> "{\"ok\":true,\"view\":{\"id\":\"V1\"}}";
@@ -203,6 +315,48 @@ public final class FakeSlackApi implements AutoCloseable {
             case "apps.connections.open" -> "{\"ok\":true,\"url\":\"" + socketModeUrl + "\"}";
             default -> "{\"ok\":false,\"error\":\"unknown_method\"}";
         };
+    }
+
+    private static JsonNode metadata(String json) {
+        if (json == null || json.isBlank()) {
+            return null;
+        }
+        try {
+            return JSON.readTree(json);
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    /**
+     * What Slack answers for a channel's history (top-level messages, newest first) or a thread's
+     * replies (the thread, oldest first), after {@code oldest}, with metadata only when
+     * {@code include_all_metadata} is set. One page holds everything.
+     */
+    private String history(String channel, String thread, Map<String, String> params) {
+        double oldest = params.get("oldest") == null ? 0 : Double.parseDouble(params.get("oldest"));
+        boolean withMetadata = "true".equals(params.get("include_all_metadata")) || "1".equals(params.get("include_all_metadata"));
+        com.fasterxml.jackson.databind.node.ObjectNode answer = JSON.createObjectNode().put("ok", true).put("has_more", false);
+        com.fasterxml.jackson.databind.node.ArrayNode messages = answer.putArray("messages");
+        List<Posted> in = posted.stream().filter(p -> p.channel().equals(channel))
+                .filter(p -> thread == null ? p.threadTs() == null : thread.equals(p.threadTs()) || thread.equals(p.ts()))
+                .filter(p -> Double.parseDouble(p.ts()) > oldest).toList();
+        List<Posted> ordered = new java.util.ArrayList<>(in);
+        if (thread == null) {
+            java.util.Collections.reverse(ordered);
+        }
+        for (Posted p : ordered) {
+            com.fasterxml.jackson.databind.node.ObjectNode m = messages.addObject().put("type", "message").put("ts", p.ts())
+                    .put("text", p.text() == null ? "" : p.text()).put("bot_id", "BBOT");
+            if (p.threadTs() != null) {
+                m.put("thread_ts", p.threadTs());
+            }
+            if (withMetadata && p.metadata() != null) {
+                m.set("metadata", p.metadata());
+            }
+        }
+        answer.putObject("response_metadata").put("next_cursor", "");
+        return answer.toString();
     }
 
     private static Map<String, String> params(HttpExchange exchange, String body) throws IOException {

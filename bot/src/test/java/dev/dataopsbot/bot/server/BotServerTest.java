@@ -1,6 +1,7 @@
 package dev.dataopsbot.bot.server;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
@@ -9,6 +10,20 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.dataopsbot.knowledge.incident.IncidentDatabase;
+import dev.dataopsbot.knowledge.incident.StorageHealth;
+import org.junit.jupiter.api.io.TempDir;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -22,12 +37,17 @@ class BotServerTest {
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final AtomicBoolean ready = new AtomicBoolean(true);
+    private final AtomicReference<StorageHealth> storage = new AtomicReference<>();
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private BotServer server;
 
     @BeforeEach
     void start() throws Exception {
-        server = BotServer.start(0, Optional.empty(), Optional.empty(), null, registry, ready::get);
+        server = BotServer.start(0, Optional.empty(), Optional.empty(), null, registry, () -> !ready.get()
+                ? HealthReport.starting()
+                : storage.get() == null ? new HealthReport(true, Optional.empty(), -1, 0, 0, Optional.empty(), Duration.ZERO)
+                : new HealthReport(true, storage.get().status().problem(), storage.get().status().freeBytes(), 2, 0,
+                        Optional.of(Instant.now().minusSeconds(30)), Duration.ofMinutes(10)));
     }
 
     @AfterEach
@@ -40,6 +60,43 @@ class BotServerTest {
         assertEquals(200, get("/healthz").statusCode());
         ready.set(false);
         assertEquals(503, get("/healthz").statusCode());
+    }
+
+    @Test
+    void healthz_is_503_with_the_reason_while_another_process_holds_the_database_lock_and_200_again_after(@TempDir Path dir)
+            throws Exception {
+        try (IncidentDatabase db = IncidentDatabase.open(dir)) {
+            storage.set(new StorageHealth(db, Clock.systemUTC(), 0));
+            HttpResponse<String> healthy = get("/healthz");
+            assertEquals(200, healthy.statusCode(), healthy.body());
+            JsonNode detail = new ObjectMapper().readTree(healthy.body());
+            assertEquals("ok", detail.path("database").asText(), healthy.body());
+            assertEquals(2, detail.path("replies_owed").asInt(), healthy.body());
+            assertTrue(detail.path("oldest_owed_seconds").asInt() >= 30, healthy.body());
+            try (Connection other = DriverManager.getConnection("jdbc:sqlite:" + db.file());
+                 Statement lock = other.createStatement()) {
+                lock.execute("BEGIN EXCLUSIVE");
+                Thread.sleep(1100);  // past the cached answer
+                HttpResponse<String> locked = get("/healthz");
+                assertEquals(503, locked.statusCode(), locked.body());
+                assertTrue(locked.body().contains("locked by another process"), locked.body());
+                assertFalse(locked.body().contains(dir.toString()), "no server path: " + locked.body());
+                lock.execute("ROLLBACK");
+            }
+            Thread.sleep(1100);
+            assertEquals(200, get("/healthz").statusCode());
+        }
+    }
+
+    @Test
+    void healthz_is_503_when_the_disk_is_below_the_free_space_floor(@TempDir Path dir) throws Exception {
+        try (IncidentDatabase db = IncidentDatabase.open(dir)) {
+            storage.set(new StorageHealth(db, Clock.systemUTC(), Long.MAX_VALUE));
+            HttpResponse<String> full = get("/healthz");
+            assertEquals(503, full.statusCode(), full.body());
+            assertTrue(full.body().contains("disk is nearly full"), full.body());
+            assertTrue(full.body().contains("DATAOPS_MIN_FREE_MB"), full.body());
+        }
     }
 
     @Test

@@ -19,6 +19,8 @@ import dev.dataopsbot.bot.incident.IncidentKnowledge;
 import dev.dataopsbot.bot.incident.PastIncidentSearch;
 import dev.dataopsbot.bot.metrics.BotMetrics;
 import dev.dataopsbot.bot.server.BotServer;
+import dev.dataopsbot.bot.server.HealthReport;
+import dev.dataopsbot.knowledge.incident.StorageHealth;
 import dev.dataopsbot.bot.triage.TriageService;
 import dev.dataopsbot.bot.triage.TriageServiceFactory;
 import dev.dataopsbot.knowledge.incident.EventKind;
@@ -60,7 +62,9 @@ final class RunningBot implements AutoCloseable {
         SlackConfig config = SlackConfig.fromEnv(all);
         bot = SlackBot.start(config, triage().withPastIncidents(new PastIncidentSearch(knowledge)), knowledge,
                 new BotMetrics(registry), Clock.systemUTC());
-        server = BotServer.start(0, bot.httpApp(), config.webhookToken(), bot.alertmanager(), registry, () -> true);
+        StorageHealth storage = new StorageHealth(knowledge.database(), Clock.systemUTC(), 0);
+        server = BotServer.start(0, bot.httpApp(), config.webhookToken(), bot.alertmanager(), registry,
+                () -> HealthReport.of(storage.status(), bot.owedReplies()));
     }
 
     private static synchronized TriageService triage() {
