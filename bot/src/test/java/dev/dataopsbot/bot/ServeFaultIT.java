@@ -91,8 +91,10 @@ class ServeFaultIT {
             }
             assertTrue(hooksAcked.size() > 20 && alertsAcked.size() > 10,
                     "a storm was acknowledged: " + hooksAcked.size() + " webhook, " + alertsAcked.size() + " channel alerts");
-            int owedAtStop = count(data, "SELECT count(*) FROM pending_reply");
-            assertTrue(owedAtStop > 0, "replies were still owed when serve stopped, so the restart has work to do");
+            if (how.equals("kill -9")) {
+                int owedAtStop = count(data, "SELECT count(*) FROM pending_reply");
+                assertTrue(owedAtStop > 0, "replies were still owed when serve was killed, so the restart has work to do");
+            }
 
             try (ServeProcess serve = ServeProcess.start(slack, workDir, data, "second.log", env()).awaitHealthy()) {
                 awaitNoneOwed(data, serve, Duration.ofSeconds(120));
@@ -125,6 +127,9 @@ class ServeFaultIT {
         Path data = workDir.resolve("data");
         try (FakeSlackApi slack = new FakeSlackApi();
              ServeProcess serve = ServeProcess.start(slack, workDir, data, "serve.log", env()).awaitHealthy()) {
+            String warm = channelAlertTs(999);
+            assertEquals(200, event(serve, ALERT_CHANNELS.get(0), warm, 999), "before the outage");
+            slack.await("chat.postMessage", call -> warm.equals(call.param("thread_ts")));
             slack.outage(List.of(new FakeSlackApi.Phase(429, Duration.ofSeconds(15)),
                     new FakeSlackApi.Phase(500, Duration.ofSeconds(15)), new FakeSlackApi.Phase(0, Duration.ofSeconds(30))));
             List<String> alerts = new ArrayList<>();
@@ -132,7 +137,10 @@ class ServeFaultIT {
             for (int n = 0; n < 59; n++) {
                 String ts = channelAlertTs(n);
                 long start = System.nanoTime();
-                assertEquals(200, event(serve, ALERT_CHANNELS.get(n % ALERT_CHANNELS.size()), ts, n), "alert " + n);
+                int status = event(serve, ALERT_CHANNELS.get(n % ALERT_CHANNELS.size()), ts, n);
+                if (status != 200) {
+                    throw new AssertionError("alert " + n + " answered " + status + "\n" + serve.log());
+                }
                 slowest = Math.max(slowest, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
                 alerts.add(ts);
                 Thread.sleep(900);

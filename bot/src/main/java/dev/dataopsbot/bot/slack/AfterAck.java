@@ -8,6 +8,7 @@ import com.slack.api.bolt.response.Response;
 import com.slack.api.model.block.LayoutBlock;
 import dev.dataopsbot.bot.slack.web.SlackWebApi;
 import dev.dataopsbot.knowledge.incident.LifecycleException;
+import dev.dataopsbot.knowledge.incident.StoreBusyException;
 import dev.dataopsbot.knowledge.incident.StoreException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -68,7 +69,10 @@ final class AfterAck {
                 tell.accept(e.getMessage());
             } catch (StoreException e) {
                 LOG.error("{}: {}", about, e.getMessage());
-                tell.accept("The incident database is not available right now (" + e.getMessage() + "). Nothing was changed.");
+                tell.accept(e instanceof StoreBusyException
+                        ? "The incident database is busy right now; nothing was changed. Please try again in a minute."
+                        : "The incident database is not available right now; nothing was changed. The details are in "
+                                + "dataops-bot's log.");
             } catch (RuntimeException e) {
                 LOG.error("{} failed", about, e);
                 tell.accept("Something went wrong with " + about + "; the details are in dataops-bot's log.");

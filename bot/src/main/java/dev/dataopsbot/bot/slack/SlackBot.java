@@ -74,7 +74,13 @@ public final class SlackBot implements AutoCloseable {
                 .singleTeamBotToken(config.botToken().reveal())
                 .slack(slack)
                 // our SignatureVerification replaces Bolt's check (constant-time, rejects future timestamps)
-                .requestVerificationEnabled(false);
+                .requestVerificationEnabled(false)
+                // the bot's own messages are recognised by ChannelMessages from the identity asked once at start;
+                // Bolt's check would call bots.info for every bot_message, and fail the request while Slack is down
+                .ignoringSelfEventsEnabled(false)
+                // Bolt confirms the bot token with auth.test per request unless cached: once a day is enough
+                .authTestCacheEnabled(true)
+                .authTestCacheExpirationMillis(Duration.ofDays(1).toMillis());
         BackgroundWork work = new BackgroundWork(WORKERS, QUEUE, metrics);
         SlackWebApi web = new SlackWebApi(slack.methods(config.botToken().reveal()), slack.getHttpClient(),
                 RetryPolicy.DEFAULT, metrics);

@@ -56,6 +56,42 @@ class InboundAlertTest {
     }
 
     @Test
+    void a_reply_keeps_the_time_of_its_first_attempt_and_stays_owed_until_cleared_with_the_others_of_its_digest() {
+        PendingReply a = store.receive(new InboundAlert(Alerts.expiredToken("orders_daily", "load_orders"), "alertmanager",
+                "a", "k1", "C1", null)).orElseThrow().reply().orElseThrow();
+        PendingReply b = store.receive(new InboundAlert(Alerts.expiredToken("users_daily", "load_users"), "alertmanager",
+                "b", "k2", "C1", null)).orElseThrow().reply().orElseThrow();
+        assertFalse(a.attempted());
+        Instant first = clock.instant();
+        List<PendingReply> marked = pending.attempting(List.of(a, b));
+        assertEquals(List.of(first, first), marked.stream().map(PendingReply::attemptedAt).toList());
+        clock.advance(Duration.ofMinutes(3));
+        pending.attempting(pending.all());
+        assertEquals(List.of(first, first), pending.all().stream().map(PendingReply::attemptedAt).toList(),
+                "a later attempt keeps the first attempt's time, from which the lookup searches");
+        assertEquals(new PendingReplies.Owed(2, Optional.of(first)), pending.owed());
+        assertTrue(pending.isOwed(a.id()));
+        pending.done(List.of(a.id(), b.id()));
+        assertFalse(pending.isOwed(a.id()));
+        assertEquals(new PendingReplies.Owed(0, Optional.empty()), pending.owed());
+    }
+
+    @Test
+    void a_busy_database_gives_up_at_the_deadline_of_a_store_view_instead_of_the_busy_timeout() throws Exception {
+        try (java.sql.Connection other = java.sql.DriverManager.getConnection("jdbc:sqlite:" + db.file());
+             java.sql.Statement lock = other.createStatement()) {
+            lock.execute("BEGIN EXCLUSIVE");
+            long start = System.nanoTime();
+            StoreBusyException busy = org.junit.jupiter.api.Assertions.assertThrows(StoreBusyException.class,
+                    () -> store.within(Duration.ofMillis(300)).claimDelivery("slack-event", "Ev9"));
+            long millis = (System.nanoTime() - start) / 1_000_000;
+            assertTrue(millis >= 250 && millis < 2000, "gave up after " + millis + " ms: " + busy.getMessage());
+            lock.execute("ROLLBACK");
+        }
+        assertTrue(store.within(Duration.ofMillis(300)).claimDelivery("slack-event", "Ev9"), "free again");
+    }
+
+    @Test
     void a_new_incident_with_an_escalation_channel_owes_the_escalation_too_and_a_repeat_does_not() {
         Received first = store.receive(new InboundAlert(Alerts.expiredToken("orders_daily", "load_orders"), "slack-event",
                 "Ev1", null, "C1", "1.1", "CSEC")).orElseThrow();
