@@ -79,7 +79,9 @@ public final class FakeSlackApi implements AutoCloseable {
     private final ExecutorService executor = Executors.newFixedThreadPool(8);
     private final List<Call> calls = new CopyOnWriteArrayList<>();
     private final Map<String, Deque<Failure>> failures = new ConcurrentHashMap<>();
-    private final AtomicLong ts = new AtomicLong(1_700_000_000L);
+    /** This fake's message timestamps count up from here (2023), not from the clock: {@code oldest} cannot cut them. */
+    private static final long FIRST_TS = 1_700_000_000L;
+    private final AtomicLong ts = new AtomicLong(FIRST_TS);
     private volatile String socketModeUrl = "ws://127.0.0.1:1/link";
     private final Set<String> held = ConcurrentHashMap.newKeySet();
     private final List<String> heldCalls = new CopyOnWriteArrayList<>();
@@ -340,7 +342,7 @@ public final class FakeSlackApi implements AutoCloseable {
         com.fasterxml.jackson.databind.node.ArrayNode messages = answer.putArray("messages");
         List<Posted> in = posted.stream().filter(p -> p.channel().equals(channel))
                 .filter(p -> thread == null ? p.threadTs() == null : thread.equals(p.threadTs()) || thread.equals(p.ts()))
-                .filter(p -> Double.parseDouble(p.ts()) > oldest).toList();
+                .filter(p -> Double.parseDouble(p.ts()) > oldest || Double.parseDouble(p.ts()) < FIRST_TS + 1_000_000).toList();
         List<Posted> ordered = new java.util.ArrayList<>(in);
         if (thread == null) {
             java.util.Collections.reverse(ordered);
