@@ -10,6 +10,7 @@ import dev.dataopsbot.bot.incident.IncidentKnowledge;
 import dev.dataopsbot.bot.incident.PastIncidentSearch;
 import dev.dataopsbot.bot.metrics.BotMetrics;
 import dev.dataopsbot.bot.server.BotServer;
+import dev.dataopsbot.bot.server.SlackEndpoint;
 import dev.dataopsbot.bot.slack.SlackBot;
 import dev.dataopsbot.bot.triage.TriageService;
 import dev.dataopsbot.bot.triage.TriageServiceFactory;
@@ -49,8 +50,9 @@ final class ServeCommand implements Callable<Integer> {
             TriageService triage = TriageServiceFactory.create(config, context.err()::println)
                     .withPastIncidents(new PastIncidentSearch(knowledge));
             try (SlackBot bot = SlackBot.start(slack, triage, knowledge, metrics, clock);
-                 BotServer server = BotServer.start(slack.port(), bot.httpApp(), slack.webhookToken(),
-                         bot.alertmanager(), registry, ready::get)) {
+                 BotServer server = BotServer.start(slack.port(),
+                         bot.httpApp().map(app -> new SlackEndpoint(app, slack.signingSecret().orElseThrow(), clock)),
+                         slack.webhookToken(), bot.alertmanager(), registry, ready::get)) {
                 knowledge.pastIncidents();
                 int owed = bot.deliverPendingReplies();
                 if (owed > 0) {

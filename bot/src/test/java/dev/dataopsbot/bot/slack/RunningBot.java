@@ -19,6 +19,7 @@ import dev.dataopsbot.bot.incident.IncidentKnowledge;
 import dev.dataopsbot.bot.incident.PastIncidentSearch;
 import dev.dataopsbot.bot.metrics.BotMetrics;
 import dev.dataopsbot.bot.server.BotServer;
+import dev.dataopsbot.bot.server.SlackEndpoint;
 import dev.dataopsbot.bot.triage.TriageService;
 import dev.dataopsbot.bot.triage.TriageServiceFactory;
 import dev.dataopsbot.knowledge.incident.EventKind;
@@ -60,7 +61,8 @@ final class RunningBot implements AutoCloseable {
         SlackConfig config = SlackConfig.fromEnv(all);
         bot = SlackBot.start(config, triage().withPastIncidents(new PastIncidentSearch(knowledge)), knowledge,
                 new BotMetrics(registry), Clock.systemUTC());
-        server = BotServer.start(0, bot.httpApp(), config.webhookToken(), bot.alertmanager(), registry, () -> true);
+        server = BotServer.start(0, bot.httpApp().map(app -> new SlackEndpoint(app, config.signingSecret().orElseThrow(),
+                Clock.systemUTC())), config.webhookToken(), bot.alertmanager(), registry, () -> true);
     }
 
     private static synchronized TriageService triage() {
