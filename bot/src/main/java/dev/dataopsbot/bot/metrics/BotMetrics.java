@@ -67,7 +67,7 @@ public final class BotMetrics {
     /**
      * A request to {@code endpoint} answered before any handler ran: {@code too_large}, {@code busy},
      * {@code incomplete_body}, {@code unsigned}, {@code stale_timestamp}, {@code bad_signature},
-     * {@code bad_token}, {@code malformed}.
+     * {@code bad_token}, {@code malformed}, {@code replayed}, {@code replay_memory_full}.
      */
     public void rejected(String endpoint, String reason) {
         Counter.builder("dataops.http.rejected").description("HTTP requests refused or ignored before any handler ran")

@@ -33,6 +33,12 @@ public final class BotServer implements AutoCloseable {
     public static final int BODY_BUDGET_BYTES = 8 * 1024 * 1024;
     /** How long a request waits for its share of the budget before it is answered 503. */
     static final Duration BUDGET_WAIT = Duration.ofSeconds(1);
+    /**
+     * Signatures remembered against replays. Slack sends at most 30,000 events an hour per
+     * workspace; each signature is kept for at most 10 minutes (a timestamp up to 5 minutes ahead,
+     * plus the window): 20,000 is two thirds of an hour's events within one window, about 3 MB.
+     */
+    public static final int REPLAY_MEMORY = 20_000;
 
     private final Server server;
 
@@ -63,7 +69,7 @@ public final class BotServer implements AutoCloseable {
         BodyBudget budget = new BodyBudget(BODY_BUDGET_BYTES, BUDGET_WAIT);
         slack.ifPresent(endpoint -> context.addServlet(new ServletHolder(new SlackEventsServlet(endpoint.app(),
                 new BodyLimit(SLACK_MAX_BYTES, budget), new RequestSignature(endpoint.signingSecret(), endpoint.clock()),
-                metrics)), SlackEventsServlet.PATH));
+                new ReplayGuard(REPLAY_MEMORY, RequestSignature.WINDOW, endpoint.clock()), metrics)), SlackEventsServlet.PATH));
         webhookToken.ifPresent(token -> context.addServlet(new ServletHolder(new AlertmanagerServlet(token, alertmanager,
                 new BodyLimit(AlertmanagerServlet.MAX_BYTES, budget), metrics)), AlertmanagerServlet.PATH));
         context.addServlet(new ServletHolder(new HealthServlet(ready)), "/healthz");

@@ -2,6 +2,7 @@ package dev.dataopsbot.bot.server;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -19,7 +20,8 @@ import org.slf4j.LoggerFactory;
  * {@code POST /slack/events}, in place of Bolt's servlet, which reads any body whole before a
  * signature is checked and lets Bolt's middleware call Slack for unsigned requests. In order: the
  * body's size (413) and a share of the {@link BodyBudget} (503); the signature on the raw bytes
- * (401); the body's form (400); only then does Bolt see the request. Every
+ * (401); replays of an already answered signature (200 with an empty body, nothing run; 503 when
+ * the replay memory is full); the body's form (400); only then does Bolt see the request. Every
  * error is one line of JSON; an exception in Bolt is logged and answered 500 naming nothing
  * internal.
  */
@@ -31,13 +33,15 @@ final class SlackEventsServlet extends HttpServlet {
     private final transient App app;
     private final transient BodyLimit limit;
     private final transient RequestSignature signatures;
+    private final transient ReplayGuard replays;
     private final transient BoltRequests requests;
     private final transient BotMetrics metrics;
 
-    SlackEventsServlet(App app, BodyLimit limit, RequestSignature signatures, BotMetrics metrics) {
+    SlackEventsServlet(App app, BodyLimit limit, RequestSignature signatures, ReplayGuard replays, BotMetrics metrics) {
         this.app = app;
         this.limit = limit;
         this.signatures = signatures;
+        this.replays = replays;
         this.requests = new BoltRequests(app.config());
         this.metrics = metrics;
     }
@@ -45,9 +49,23 @@ final class SlackEventsServlet extends HttpServlet {
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
         try (BodyLimit.Body body = limit.read(request)) {
-            signatures.verify(request.getHeader(RequestSignature.TIMESTAMP), request.getHeader(RequestSignature.SIGNATURE),
-                    body.bytes());
-            run(requests.parse(new String(body.bytes(), StandardCharsets.UTF_8), request), response);
+            String signature = request.getHeader(RequestSignature.SIGNATURE);
+            Instant signedAt = signatures.verify(request.getHeader(RequestSignature.TIMESTAMP), signature, body.bytes());
+            if (!replays.firstSeen(signature, signedAt)) {
+                metrics.rejected(PATH, "replayed");
+                response.setStatus(HttpServletResponse.SC_OK);
+                response.setContentLength(0);
+                return;
+            }
+            boolean answered = false;
+            try {
+                Request<?> slackRequest = requests.parse(new String(body.bytes(), StandardCharsets.UTF_8), request);
+                answered = run(slackRequest, response);
+            } finally {
+                if (!answered) {
+                    replays.forget(signature);
+                }
+            }
         } catch (RejectedRequest e) {
             metrics.rejected(PATH, e.reason());
             if (e.status() == 413) {

@@ -18,6 +18,7 @@ import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dataopsbot.bot.fake.SignedRequests;
 import dev.dataopsbot.bot.server.RawHttp;
+import dev.dataopsbot.knowledge.incident.EventKind;
 import dev.dataopsbot.knowledge.incident.IncidentKey;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -26,8 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code POST /slack/events} before Bolt: size limits, signatures on the raw bytes and malformed
- * bodies, through real HTTP to the bot as {@code serve} runs it.
+ * {@code POST /slack/events} before Bolt: size limits, signatures on the raw bytes, replays and
+ * malformed bodies, through real HTTP to the bot as {@code serve} runs it.
  */
 class SlackEventsEndpointTest {
 
@@ -129,8 +130,36 @@ class SlackEventsEndpointTest {
         }
         HttpRequest broken = SignedRequests.signed(endpoint, "application/json", "{", Instant.now(), RunningBot.SIGNING_SECRET);
         assertEquals(400, bot.send(broken).statusCode());
+        assertEquals(400, bot.send(broken).statusCode(), "a request that failed is not remembered as run: it fails again");
         assertEquals(List.of(), bot.slack.calls().subList(before, bot.slack.calls().size()));
-        assertRejected("malformed", 9);
+        assertRejected("malformed", 10);
+    }
+
+    @Test
+    void a_replayed_slash_command_is_answered_200_empty_and_runs_once() throws Exception {
+        HttpRequest triage = SignedRequests.slashCommand(bot.url("/slack/events"), "triage " + SlashTriageTest.EXPIRED_TOKEN,
+                bot.slack.responseUrl("t1"), Instant.now(), RunningBot.SIGNING_SECRET);
+        HttpResponse<String> first = bot.send(triage);
+        assertTrue(first.body().contains("Triaging"), first.body());
+        for (int n = 0; n < 2; n++) {
+            HttpResponse<String> replay = bot.send(triage);
+            assertEquals(200, replay.statusCode());
+            assertEquals("", replay.body());
+        }
+        IncidentKey key = new IncidentKey(1);
+        bot.awaitMessage(key);
+
+        HttpRequest note = SignedRequests.slashCommand(bot.url("/slack/events"), "note INC-1 partner notified",
+                bot.slack.responseUrl("n1"), Instant.now(), RunningBot.SIGNING_SECRET);
+        bot.send(note);
+        assertEquals("", bot.send(note).body());
+        bot.awaitLast(key, EventKind.NOTE);
+        Thread.sleep(1000);
+        assertEquals(1, bot.slack.calls("chat.postMessage").size(), "the triage was posted once");
+        assertEquals(1, bot.knowledge.store().list(false, 10).size());
+        assertEquals(1, bot.knowledge.store().timeline(key).stream().filter(e -> e.kind() == EventKind.NOTE).count(),
+                "the note was stored once");
+        assertRejected("replayed", 3);
     }
 
     @Test
@@ -150,6 +179,7 @@ class SlackEventsEndpointTest {
         Thread.sleep(1000);
         assertEquals(1, bot.slack.calls("chat.postMessage").size());
         assertEquals(1, bot.knowledge.store().require(new IncidentKey(1)).alertCount());
+        assertFalse(bot.registry.scrape().contains("reason=\"replayed\""), "a retry is not a replay");
     }
 
     private int port() {
