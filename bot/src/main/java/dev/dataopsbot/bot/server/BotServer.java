@@ -74,7 +74,7 @@ public final class BotServer implements AutoCloseable {
                 new BodyLimit(AlertmanagerServlet.MAX_BYTES, budget), metrics)), AlertmanagerServlet.PATH));
         context.addServlet(new ServletHolder(new HealthServlet(ready)), "/healthz");
         context.addServlet(new ServletHolder(new MetricsServlet(registry)), "/metrics");
-        server.setHandler(context);
+        server.setHandler(new TraceRefusal(context));
         server.start();
         return new BotServer(server);
     }

@@ -82,6 +82,7 @@ class BotServerTest {
                 "GET /nope HTTP/1.1\r\nHost: x\r\n",
                 "POST /healthz HTTP/1.1\r\nHost: x\r\nContent-Length: 0\r\n",
                 "DELETE /metrics HTTP/1.1\r\nHost: x\r\n",
+                "TRACE /healthz HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer not-to-be-echoed\r\n",
                 "GET /slack/events HTTP/1.1\r\nHost: x\r\n",
                 "GET /%zz HTTP/1.1\r\nHost: x\r\n",
                 "GET /healthz/../../../etc/passwd HTTP/1.1\r\nHost: x\r\n",
@@ -97,6 +98,7 @@ class BotServerTest {
             assertTrue(answer.status() >= 400, what);
             assertNull(answer.header("Server"), what);
             assertSafeErrorBody(answer.body(), what);
+            assertFalse(answer.body().contains("not-to-be-echoed"), what);
         }
     }
 
