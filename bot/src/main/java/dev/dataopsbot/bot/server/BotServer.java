@@ -36,7 +36,7 @@ public final class BotServer implements AutoCloseable {
     /**
      * Signatures remembered against replays. Slack sends at most 30,000 events an hour per
      * workspace; each signature is kept for at most 10 minutes (a timestamp up to 5 minutes ahead,
-     * plus the window): 20,000 is two thirds of an hour's events within one window, about 3 MB.
+     * plus the window): 20,000 is two thirds of an hour's events within one window, about 3.4 MB.
      */
     public static final int REPLAY_MEMORY = 20_000;
 

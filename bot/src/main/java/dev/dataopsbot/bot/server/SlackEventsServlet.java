@@ -88,9 +88,8 @@ final class SlackEventsServlet extends HttpServlet {
         }
         int status = answer.getStatusCode() == null ? HttpServletResponse.SC_OK : answer.getStatusCode();
         response.setStatus(status);
-        for (Map.Entry<String, List<String>> header : answer.getHeaders().entrySet()) {
-            header.getValue().forEach(value -> response.addHeader(header.getKey(), value));
-        }
+        Map<String, List<String>> headers = answer.getHeaders() == null ? Map.of() : answer.getHeaders();
+        headers.forEach((name, values) -> values.forEach(value -> response.addHeader(name, value)));
         if (answer.getContentType() != null) {
             response.setContentType(answer.getContentType());
         }
