@@ -35,6 +35,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import com.sun.net.httpserver.HttpServer;
 import dev.dataopsbot.bot.config.BotConfig;
 import dev.dataopsbot.bot.config.SlackConfig;
+import dev.dataopsbot.bot.server.BotServer;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -203,6 +204,20 @@ class PackagingTest {
                 "docker/slack-app-manifest.yaml", "connections:write", "/healthz", "/metrics")) {
             assertTrue(guide.contains(text), "docs/slack.md mentions " + text);
         }
+    }
+
+    @Test
+    void the_readme_and_the_slack_guide_state_the_servers_body_cap_budget_and_replay_memory() throws IOException {
+        String cap = BotServer.SLACK_MAX_BYTES / 1024 + " KiB";
+        String budget = BotServer.BODY_BUDGET_BYTES / (1024 * 1024) + " MiB";
+        String replays = String.format(java.util.Locale.ROOT, "%,d", BotServer.REPLAY_MEMORY);
+        for (String file : List.of("README.md", "docs/slack.md")) {
+            String text = read(file);
+            for (String number : List.of(cap, budget, replays)) {
+                assertTrue(text.contains(number), file + " mentions " + number);
+            }
+        }
+        assertTrue(read("docs/slack.md").contains("dataops_http_rejected_total"), "docs/slack.md lists the rejection metric");
     }
 
     /** The environment variable names that {@link SlackConfig} and {@link BotConfig} publish as constants. */

@@ -11,6 +11,7 @@ import dev.dataopsbot.bot.incident.PastIncidentSearch;
 import dev.dataopsbot.bot.metrics.BotMetrics;
 import dev.dataopsbot.bot.server.BotServer;
 import dev.dataopsbot.bot.server.HealthReport;
+import dev.dataopsbot.bot.server.SlackEndpoint;
 import dev.dataopsbot.bot.slack.SlackBot;
 import dev.dataopsbot.bot.triage.TriageService;
 import dev.dataopsbot.bot.triage.TriageServiceFactory;
@@ -58,7 +59,9 @@ final class ServeCommand implements Callable<Integer> {
             SlackBot bot = SlackBot.start(slack, triage, knowledge, metrics, clock);
             stop.add(bot);
             StorageHealth storage = new StorageHealth(knowledge.database(), clock, slack.minFreeMb() * 1024 * 1024);
-            BotServer server = BotServer.start(slack.port(), bot.httpApp(), slack.webhookToken(), bot.alertmanager(),
+            BotServer server = BotServer.start(slack.port(),
+                    bot.httpApp().map(app -> new SlackEndpoint(app, slack.signingSecret().orElseThrow(), clock)),
+                    slack.webhookToken(), bot.alertmanager(),
                     registry, () -> ready.get() ? HealthReport.of(storage.status(), bot.owedReplies()) : HealthReport.starting());
             stop.add(server);
             Runtime.getRuntime().addShutdownHook(new Thread(stop::run, "dataops-shutdown"));

@@ -12,8 +12,9 @@ import io.micrometer.core.instrument.Timer;
  * triage latency ({@code dataops_triage_seconds}) histograms, classifications by failure mode
  * ({@code dataops_classifications_total}), incidents opened, acknowledged and resolved
  * ({@code dataops_incidents_total}), Slack Web API errors and retries
- * ({@code dataops_slack_api_errors_total}, {@code dataops_slack_api_retries_total}) and work
- * deferred because the bot was busy ({@code dataops_busy_total}).
+ * ({@code dataops_slack_api_errors_total}, {@code dataops_slack_api_retries_total}), work
+ * deferred because the bot was busy ({@code dataops_busy_total}) and HTTP requests refused or
+ * ignored before any handler ran ({@code dataops_http_rejected_total}).
  */
 public final class BotMetrics {
 
@@ -84,5 +85,15 @@ public final class BotMetrics {
     public void busy() {
         Counter.builder("dataops.busy").description("Requests deferred because every background worker was busy")
                 .register(registry).increment();
+    }
+
+    /**
+     * A request to {@code endpoint} answered before any handler ran: {@code too_large}, {@code busy},
+     * {@code incomplete_body}, {@code unsigned}, {@code stale_timestamp}, {@code bad_signature},
+     * {@code bad_token}, {@code malformed}, {@code replayed}, {@code replay_memory_full}.
+     */
+    public void rejected(String endpoint, String reason) {
+        Counter.builder("dataops.http.rejected").description("HTTP requests refused or ignored before any handler ran")
+                .tag("endpoint", endpoint).tag("reason", reason).register(registry).increment();
     }
 }

@@ -22,8 +22,8 @@ import dev.dataopsbot.bot.triage.TriageService;
 
 /**
  * The Bolt app and what its handlers share: the Web API client pointed at {@code SLACK_API_URL},
- * the background executor, the signature check (HTTP mode) and request timing; in Socket Mode,
- * the WebSocket connection. Closing it lets running background work finish.
+ * the background executor and request timing; in Socket Mode, the WebSocket connection. In HTTP
+ * mode requests are verified before they reach the app ({@code server.SlackEventsServlet}). Closing it lets running background work finish.
  */
 public final class SlackBot implements AutoCloseable {
 
@@ -73,7 +73,7 @@ public final class SlackBot implements AutoCloseable {
         AppConfig.AppConfigBuilder settings = AppConfig.builder()
                 .singleTeamBotToken(config.botToken().reveal())
                 .slack(slack)
-                // our SignatureVerification replaces Bolt's check (constant-time, rejects future timestamps)
+                // server.SlackEventsServlet verifies the raw bytes before Bolt or its middleware sees a request
                 .requestVerificationEnabled(false)
                 // the bot's own messages are recognised by ChannelMessages from the identity asked once at start;
                 // Bolt's check would call bots.info for every bot_message, and fail the request while Slack is down
@@ -86,9 +86,6 @@ public final class SlackBot implements AutoCloseable {
                 RetryPolicy.DEFAULT, metrics);
         try {
             App app = new App(settings.build());
-            if (!config.socketMode()) {
-                config.signingSecret().ifPresent(secret -> app.use(new SignatureVerification(secret, clock)));
-            }
             app.use(new RequestTiming(metrics));
             Handlers handlers = handlers(app, config, triage, knowledge, metrics, clock, web, work);
             if (config.socketMode()) {

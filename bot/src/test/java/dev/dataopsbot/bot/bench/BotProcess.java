@@ -18,9 +18,9 @@ import dev.dataopsbot.bot.server.HealthProbe;
 /**
  * {@code java <options> -jar dataops-bot.jar serve} as a child process with its Slack settings in
  * the environment and its output in a file, so a failed start can be shown and its memory read
- * from {@code /proc}.
+ * from {@code /proc}. Public for the jar-level tests outside this package.
  */
-final class BotProcess implements AutoCloseable {
+public final class BotProcess implements AutoCloseable {
 
     private final Process process;
     private final Path output;
@@ -37,7 +37,7 @@ final class BotProcess implements AutoCloseable {
      * {@code SLACK_*} and {@code DATAOPS_*} variables are dropped so a developer's real app token
      * cannot switch the server to Socket Mode or to another data folder.
      */
-    static BotProcess start(Path jar, List<String> jvmOptions, Map<String, String> env, Path output) throws IOException {
+    public static BotProcess start(Path jar, List<String> jvmOptions, Map<String, String> env, Path output) throws IOException {
         int port = freePort();
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -50,7 +50,7 @@ final class BotProcess implements AutoCloseable {
         return new BotProcess(builder.start(), output, port);
     }
 
-    URI endpoint(String path) {
+    public URI endpoint(String path) {
         return URI.create("http://127.0.0.1:" + port + path);
     }
 
@@ -58,17 +58,17 @@ final class BotProcess implements AutoCloseable {
         return process.pid();
     }
 
-    boolean alive() {
+    public boolean alive() {
         return process.isAlive();
     }
 
     /** Polls {@code /healthz} until it answers 200; false if the process dies or {@code timeout} passes. */
-    boolean awaitReady(HttpClient http, Duration timeout) throws InterruptedException {
+    public boolean awaitReady(HttpClient http, Duration timeout) throws InterruptedException {
         return HealthProbe.awaitHealthy(http, endpoint("/healthz"), timeout, process::isAlive);
     }
 
     /** Everything the server printed so far. */
-    String output() {
+    public String output() {
         try {
             return Files.readString(output, StandardCharsets.UTF_8);
         } catch (IOException e) {
@@ -76,7 +76,7 @@ final class BotProcess implements AutoCloseable {
         }
     }
 
-    String exitDescription() {
+    public String exitDescription() {
         return process.isAlive() ? "still running" : "exited with code " + process.exitValue();
     }
 

@@ -2,12 +2,14 @@ package dev.dataopsbot.bot.server;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
@@ -25,6 +27,8 @@ import dev.dataopsbot.knowledge.incident.IncidentDatabase;
 import dev.dataopsbot.knowledge.incident.StorageHealth;
 import org.junit.jupiter.api.io.TempDir;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.dataopsbot.bot.config.Secret;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -32,7 +36,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The endpoints beside Slack's: readiness and metrics (the Slack endpoint is tested in the slack package). */
+/**
+ * The endpoints beside Slack's: readiness, metrics and the error answers of every path (the Slack
+ * endpoint is tested in the slack package).
+ */
 class BotServerTest {
 
     private final HttpClient http = HttpClient.newHttpClient();
@@ -113,6 +120,68 @@ class BotServerTest {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(url("/slack/events"))
                 .POST(HttpRequest.BodyPublishers.ofString("payload={}")).build(), HttpResponse.BodyHandlers.ofString());
         assertTrue(response.statusCode() == 404 || response.statusCode() == 405, "status " + response.statusCode());
+    }
+
+    @Test
+    void healthz_and_metrics_do_not_name_the_server() throws Exception {
+        for (String path : List.of("/healthz", "/metrics")) {
+            HttpResponse<String> response = get(path);
+            assertEquals(200, response.statusCode());
+            assertTrue(response.headers().firstValue("Server").isEmpty(), path + ": " + response.headers());
+        }
+    }
+
+    @Test
+    void every_error_is_one_line_of_json_naming_no_exception_class_or_server() throws Exception {
+        int port = server.port();
+        List<String> requests = List.of(
+                "GET /nope HTTP/1.1\r\nHost: x\r\n",
+                "POST /healthz HTTP/1.1\r\nHost: x\r\nContent-Length: 0\r\n",
+                "DELETE /metrics HTTP/1.1\r\nHost: x\r\n",
+                "TRACE /healthz HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer not-to-be-echoed\r\n",
+                "GET /slack/events HTTP/1.1\r\nHost: x\r\n",
+                "GET /%zz HTTP/1.1\r\nHost: x\r\n",
+                "GET /healthz/../../../etc/passwd HTTP/1.1\r\nHost: x\r\n",
+                "GET /a/%2e%2e/healthz HTTP/1.1\r\nHost: x\r\n",
+                "GET /healthz HTTP/1.1\r\n",
+                "GET /healthz HTTP/1.1\r\nHost: x\r\nBad Header: y\r\n",
+                "GET /healthz HTTP/1.1\r\nHost: x\r\nX-Big: " + "a".repeat(20_000) + "\r\n",
+                "GET /healthz HTTP/1.1\r\nHost: x\r\nContent-Length: -5\r\n",
+                "FOO BAR\r\n");
+        for (String request : requests) {
+            RawHttp.Answer answer = RawHttp.exchange(port, request);
+            String what = request.lines().findFirst().orElse("") + " -> " + answer.status() + " " + answer.body();
+            assertTrue(answer.status() >= 400, what);
+            assertNull(answer.header("Server"), what);
+            assertSafeErrorBody(answer.body(), what);
+            assertFalse(answer.body().contains("not-to-be-echoed"), what);
+        }
+    }
+
+    @Test
+    void an_exception_in_a_servlet_is_a_500_in_one_line_of_json() throws Exception {
+        // no intake behind the webhook: accepting a valid notification throws inside the servlet
+        try (BotServer broken = BotServer.start(0, Optional.empty(), Optional.of(Secret.of("hook-token")), null, registry,
+                HealthReport::starting)) {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + broken.port()
+                            + "/webhooks/alertmanager")).header("Authorization", "Bearer hook-token")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"version\":\"4\",\"status\":\"firing\",\"alerts\":[]}")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(500, response.statusCode(), response.body());
+            assertTrue(response.headers().firstValue("Server").isEmpty());
+            assertSafeErrorBody(response.body(), response.body());
+        }
+    }
+
+    /** Empty, or {@code {"error":"..."}} on one line without an exception, a class or the server's name. */
+    static void assertSafeErrorBody(String body, String what) throws Exception {
+        for (String leak : List.of("Exception", "exception", "jetty", "Jetty", "org.", "java.", "Caused")) {
+            assertFalse(body.contains(leak), "'" + leak + "' in " + what);
+        }
+        if (!body.isEmpty()) {
+            assertFalse(body.strip().contains("\n"), "one line: " + what);
+            assertTrue(new ObjectMapper().readTree(body).path("error").isTextual(), what);
+        }
     }
 
     private HttpResponse<String> get(String path) throws Exception {

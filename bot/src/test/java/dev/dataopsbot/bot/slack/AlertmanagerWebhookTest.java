@@ -10,6 +10,7 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.dataopsbot.bot.bench.AlertmanagerPayloads;
 import dev.dataopsbot.bot.fake.FakeSlackApi;
+import dev.dataopsbot.bot.server.RawHttp;
 import dev.dataopsbot.knowledge.incident.EventKind;
 import dev.dataopsbot.knowledge.incident.Incident;
 import dev.dataopsbot.knowledge.incident.IncidentKey;
@@ -117,5 +118,22 @@ class AlertmanagerWebhookTest {
 
         assertTrue(bot.knowledge.store().list(false, 10).isEmpty());
         assertEquals(0, bot.slack.calls("chat.postMessage").size());
+    }
+
+    @Test
+    void a_content_length_over_1_mib_is_answered_413_before_the_body_is_read_and_chunked_ones_while_reading() throws Exception {
+        int port = bot.url("/").getPort();
+        String head = "POST /webhooks/alertmanager HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+                + "Authorization: Bearer " + TOKEN + "\r\n";
+        // only the head is sent: a server that waited for the body would never answer
+        RawHttp.Answer declared = RawHttp.exchange(port, head + "Content-Length: " + (40 << 20) + "\r\n");
+        assertEquals(413, declared.status(), declared.body());
+        assertEquals("{\"error\":\"request body larger than 1 MiB\"}", declared.body());
+        RawHttp.Answer chunked = RawHttp.exchange(port, head + "Transfer-Encoding: chunked\r\n", "{\"version\":\"4\",\"x\":\"",
+                3 << 20, true);
+        assertEquals(413, chunked.status(), chunked.body());
+        assertTrue(bot.registry.scrape().contains(
+                "dataops_http_rejected_total{endpoint=\"/webhooks/alertmanager\",reason=\"too_large\"} 2.0"));
+        assertTrue(bot.knowledge.store().list(false, 10).isEmpty());
     }
 }

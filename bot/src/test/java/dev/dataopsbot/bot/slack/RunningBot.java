@@ -21,6 +21,7 @@ import dev.dataopsbot.bot.metrics.BotMetrics;
 import dev.dataopsbot.bot.server.BotServer;
 import dev.dataopsbot.bot.server.HealthReport;
 import dev.dataopsbot.knowledge.incident.StorageHealth;
+import dev.dataopsbot.bot.server.SlackEndpoint;
 import dev.dataopsbot.bot.triage.TriageService;
 import dev.dataopsbot.bot.triage.TriageServiceFactory;
 import dev.dataopsbot.knowledge.incident.EventKind;
@@ -63,7 +64,8 @@ final class RunningBot implements AutoCloseable {
         bot = SlackBot.start(config, triage().withPastIncidents(new PastIncidentSearch(knowledge)), knowledge,
                 new BotMetrics(registry), Clock.systemUTC());
         StorageHealth storage = new StorageHealth(knowledge.database(), Clock.systemUTC(), 0);
-        server = BotServer.start(0, bot.httpApp(), config.webhookToken(), bot.alertmanager(), registry,
+        server = BotServer.start(0, bot.httpApp().map(app -> new SlackEndpoint(app, config.signingSecret().orElseThrow(),
+                Clock.systemUTC())), config.webhookToken(), bot.alertmanager(), registry,
                 () -> HealthReport.of(storage.status(), bot.owedReplies()));
     }
 
