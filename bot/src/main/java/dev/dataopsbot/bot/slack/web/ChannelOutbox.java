@@ -14,6 +14,7 @@ import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
@@ -22,13 +23,20 @@ import java.util.function.Supplier;
  * message per second per channel), without holding the caller: posts wait in their channel's
  * lane. A timer thread only schedules; each send runs on a thread of its own from a cached pool,
  * so a channel whose posts hang (a stuck Slack shard, a long Retry-After) holds only its own
- * lane and never a thread another channel needs. At most one send per channel is in flight, so
- * the threads are bounded by the channels being posted to at the same moment. One lane is kept
- * per channel ever posted to, which is bounded by the workspace's channels.
+ * lane and never a thread another channel needs. At most one send per channel is in flight. So
+ * that hundreds of busy channels do not take the CPU from acknowledging requests, at most
+ * {@link #FRESH_SENDS} sends run that started less than {@link #SLOW_AFTER} ago; a send older than
+ * that is slow or stuck and no longer holds a slot, so it delays the others by at most that
+ * long. One lane is kept per channel ever posted to, bounded by the workspace's channels.
  */
 final class ChannelOutbox implements AutoCloseable {
 
+    static final int FRESH_SENDS = 4;
+    static final Duration SLOW_AFTER = Duration.ofMillis(500);
+
     private final long intervalNanos;
+    private final AtomicInteger fresh = new AtomicInteger();
+    private final Deque<Lane> waiting = new ArrayDeque<>();
     private final ScheduledExecutorService timer;
     private final ExecutorService senders;
     private final Map<String, Lane> lanes = new ConcurrentHashMap<>();
@@ -73,6 +81,45 @@ final class ChannelOutbox implements AutoCloseable {
         return lane == null ? 0 : lane.size();
     }
 
+    /** Starts the sends of waiting lanes, oldest first, while fewer than {@link #FRESH_SENDS} fresh ones run. */
+    private void dispatch() {
+        while (true) {
+            Lane next;
+            synchronized (waiting) {
+                if (fresh.get() >= FRESH_SENDS || waiting.isEmpty()) {
+                    return;
+                }
+                next = waiting.poll();
+                fresh.incrementAndGet();
+            }
+            start(next);
+        }
+    }
+
+    /** Runs {@code lane}'s next send; its slot is given back when it ends or once it is {@link #SLOW_AFTER} old. */
+    private void start(Lane lane) {
+        AtomicBoolean holding = new AtomicBoolean(true);
+        Runnable release = () -> {
+            if (holding.compareAndSet(true, false)) {
+                fresh.decrementAndGet();
+                dispatch();
+            }
+        };
+        try {
+            timer.schedule(release, SLOW_AFTER.toMillis(), TimeUnit.MILLISECONDS);
+            senders.execute(() -> {
+                try {
+                    lane.sendOne();
+                } finally {
+                    release.run();
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            release.run();
+            lane.stopped();  // shutting down: what is left is not sent
+        }
+    }
+
     private final class Lane {
 
         private final Deque<Runnable> pending = new ArrayDeque<>();
@@ -101,13 +148,14 @@ final class ChannelOutbox implements AutoCloseable {
         }
 
         private void startSend() {
-            try {
-                senders.execute(this::sendOne);
-            } catch (RejectedExecutionException e) {
-                synchronized (this) {
-                    sending = false;
-                }
+            synchronized (waiting) {
+                waiting.add(this);
             }
+            dispatch();
+        }
+
+        synchronized void stopped() {
+            sending = false;
         }
 
         private void sendOne() {
