@@ -16,7 +16,7 @@ import dev.dataopsbot.knowledge.incident.TriageMessages;
 import dev.dataopsbot.knowledge.similar.PastIncidentIndex;
 import dev.dataopsbot.knowledge.similar.SimilarIncident;
 import dev.dataopsbot.knowledge.similar.SimilarIncidentQuery;
-import dev.dataopsbot.rules.text.Redactor;
+import dev.dataopsbot.rules.redaction.Redactor;
 
 /**
  * The incident store of one data folder, opened once per process: the database, the store that
