@@ -10,6 +10,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -27,7 +28,7 @@ public final class BatchTriage {
     /** Lines longer than this are rejected (an alert is capped at 1 MiB anyway). */
     static final int MAX_LINE_CHARS = 16 << 20;
 
-    private static final java.util.regex.Pattern QUOTED = java.util.regex.Pattern.compile("'[^'\\n]{0,2000}'");
+    private static final Pattern QUOTED = Pattern.compile("'[^'\\n]{0,2000}'");
 
     private final Function<String, Triage> triage;
     private final TriageJson json;
