@@ -100,7 +100,7 @@ final class IncidentCommand implements Runnable {
         public Integer call() {
             try (IncidentKnowledge knowledge = store.openExisting(context)) {
                 Incident incident = apply(knowledge.lifecycle());
-                context.out().print(new IncidentText().confirmation(incident, done() + " by " + by));
+                context.out().print(new IncidentText().confirmation(incident, knowledge.redact(done() + " by " + by)));
                 return ExitCode.OK;
             }
         }

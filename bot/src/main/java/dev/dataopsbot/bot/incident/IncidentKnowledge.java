@@ -16,7 +16,7 @@ import dev.dataopsbot.knowledge.incident.TriageMessages;
 import dev.dataopsbot.knowledge.similar.PastIncidentIndex;
 import dev.dataopsbot.knowledge.similar.SimilarIncident;
 import dev.dataopsbot.knowledge.similar.SimilarIncidentQuery;
-import dev.dataopsbot.rules.text.Redactor;
+import dev.dataopsbot.rules.redaction.Redactor;
 
 /**
  * The incident store of one data folder, opened once per process: the database, the store that
@@ -31,14 +31,14 @@ public final class IncidentKnowledge implements AutoCloseable {
     private final IncidentLifecycle lifecycle;
     private final TriageMessages triageMessages;
     private final PendingReplies pendingReplies;
+    private final Redactor redactor = new Redactor();
     private PastIncidentIndex pastIncidents;
 
     private IncidentKnowledge(Path dataDir, IncidentDatabase database, Clock clock) {
         this.dataDir = dataDir;
         this.database = database;
         this.store = new IncidentStore(database, clock);
-        Redactor redactor = new Redactor();
-        this.lifecycle = new IncidentLifecycle(database, clock, text -> redactor.redact(text).text());
+        this.lifecycle = new IncidentLifecycle(database, clock, this::redact);
         this.triageMessages = new TriageMessages(database, clock);
         this.pendingReplies = new PendingReplies(database, clock);
     }
@@ -46,6 +46,11 @@ public final class IncidentKnowledge implements AutoCloseable {
     /** @throws dev.dataopsbot.knowledge.incident.StoreException when the database cannot be opened */
     public static IncidentKnowledge open(Path dataDir, Clock clock) {
         return new IncidentKnowledge(dataDir, IncidentDatabase.open(dataDir), clock);
+    }
+
+    /** {@code text} without secrets and personal data, as the lifecycle stores free text (for echoing it back). */
+    public String redact(String text) {
+        return redactor.redact(text).text();
     }
 
     public IncidentDatabase database() {

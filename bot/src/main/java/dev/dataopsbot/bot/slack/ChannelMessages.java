@@ -129,7 +129,7 @@ final class ChannelMessages implements Middleware {
             }
             return;
         }
-        intake.store(store, classified, source(message), DELIVERY, eventId, null, titleKey.of(text).orElse(null),
+        intake.store(store, classified, source(message), DELIVERY, eventId, null, alertKey(classified).orElse(null),
                         message.channel(), message.ts())
                 .ifPresent(stored -> afterAck.run("reply for " + stored.recorded().key(), this::log,
                         () -> delivery.deliver(stored.received(), classified.warnings()), null));
@@ -152,10 +152,19 @@ final class ChannelMessages implements Middleware {
             return;
         }
         afterAck.run("recovery in " + message.channel(), this::log, () -> {
-            SourceIdentity source = SourceIdentity.fromEntities(intake.classify(source(message), text).verdict().entities());
-            this.store.findOpen(source).or(() -> titleKey.of(text).flatMap(this.store::findOpenByAlertKey))
+            Triage recovered = intake.classify(source(message), text);
+            SourceIdentity source = SourceIdentity.fromEntities(recovered.verdict().entities());
+            this.store.findOpen(source).or(() -> alertKey(recovered).flatMap(this.store::findOpenByAlertKey))
                     .ifPresent(incident -> recovery.recovered(incident, reason));
         }, null);
+    }
+
+    /**
+     * The alert's name without its state, from the redacted text: it is stored with the incident,
+     * so a secret in an alert's title must not reach the store through it.
+     */
+    private Optional<String> alertKey(Triage classified) {
+        return titleKey.of(classified.redactedText());
     }
 
     /** {@code slack/<integration>}, e.g. {@code slack/Datadog}; plain {@code slack} for people. */

@@ -7,7 +7,7 @@ final class HelpMessage {
     }
 
     static String text(String unknown) {
-        String intro = unknown == null ? "" : "I don't know `" + unknown + "`. ";
+        String intro = unknown == null ? "" : "I don't know " + TypedWord.quoted(unknown, "`", "`") + ". ";
         return intro + """
                 *dataops-bot* triages data-pipeline alerts and keeps the incident record.
                 • `/dataops triage <alert or log excerpt>`: classify it, suggest runbooks, open or update the incident \

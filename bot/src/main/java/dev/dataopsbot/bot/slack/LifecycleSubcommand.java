@@ -54,8 +54,8 @@ final class LifecycleSubcommand implements Subcommand {
         try {
             key = IncidentKey.parse(invocation.firstWord());
         } catch (IllegalArgumentException e) {
-            return context.ack(usage(invocation.firstWord().isEmpty() ? "which incident?" : "'" + invocation.firstWord()
-                    + "' is not an incident key"));
+            return context.ack(usage(invocation.firstWord().isEmpty() ? "which incident?"
+                    : TypedWord.quoted(invocation.firstWord(), "'", "'") + " is not an incident key"));
         }
         String rest = invocation.afterFirstWord();
         String user = invocation.user();
@@ -66,7 +66,7 @@ final class LifecycleSubcommand implements Subcommand {
                 String[] parts = rest.split("\\s+", 2);
                 String severity = parts[0].toUpperCase(Locale.ROOT);
                 if (!SEVERITIES.contains(severity)) {
-                    return context.ack(usage(rest.isEmpty() ? "which severity?" : "'" + parts[0] + "' is not SEV1, SEV2, SEV3 or SEV4"));
+                    return context.ack(usage(rest.isEmpty() ? "which severity?" : TypedWord.quoted(parts[0], "'", "'") + " is not SEV1, SEV2, SEV3 or SEV4"));
                 }
                 String reason = parts.length < 2 ? null : parts[1];
                 change = () -> actions.severity(key, severity, reason, user);

@@ -31,7 +31,8 @@ final class ReportSubcommand implements Subcommand {
         try {
             window = ReportWindow.parse(invocation.firstWord(), clock);
         } catch (IllegalArgumentException e) {
-            return context.ack("Usage: `/dataops report [7d|30d]`: " + e.getMessage().replace("--since ", ""));
+            return context.ack("Usage: `/dataops report [7d|30d]`: " + (TypedWord.quoted(invocation.firstWord(), "", "").equals("that")
+                    ? "that is not a window" : e.getMessage().replace("--since ", "")));
         }
         String about = "report " + window.spec();
         return afterAck.slash(invocation, context, about, () -> {

@@ -10,6 +10,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -26,6 +27,8 @@ public final class BatchTriage {
 
     /** Lines longer than this are rejected (an alert is capped at 1 MiB anyway). */
     static final int MAX_LINE_CHARS = 16 << 20;
+
+    private static final Pattern QUOTED = Pattern.compile("'[^'\\n]{0,2000}'");
 
     private final Function<String, Triage> triage;
     private final TriageJson json;
@@ -103,7 +106,7 @@ public final class BatchTriage {
         try {
             node = mapper.readTree(line.text());
         } catch (JsonProcessingException e) {
-            return error(null, number, "not valid JSON: " + e.getOriginalMessage());
+            return error(null, number, "not valid JSON: " + withoutExcerpts(e.getOriginalMessage()));
         }
         if (node == null || !node.isObject()) {
             return error(null, number, "expected a JSON object with \"id\" and \"text\"");
@@ -123,6 +126,14 @@ public final class BatchTriage {
         } catch (RuntimeException e) {
             return error(id, number, "triage failed: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
         }
+    }
+
+    /**
+     * Jackson quotes the token it choked on ({@code Unrecognized token 'ghp_...'}); the line was not
+     * redacted (it is not JSON), so the quote is left out of the result.
+     */
+    private static String withoutExcerpts(String message) {
+        return message == null ? "" : QUOTED.matcher(message).replaceAll("'…'");
     }
 
     private Result error(JsonNode id, int number, String message) throws JsonProcessingException {

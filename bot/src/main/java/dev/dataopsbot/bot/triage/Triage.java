@@ -7,13 +7,13 @@ import dev.dataopsbot.knowledge.incident.Recorded;
 import dev.dataopsbot.knowledge.runbook.RunbookHit;
 import dev.dataopsbot.knowledge.similar.SimilarIncident;
 import dev.dataopsbot.rules.Verdict;
-import dev.dataopsbot.rules.text.Redactor;
 
 /**
  * One triage, whatever the entry point: the verdict, the runbooks and similar past incidents
  * that fit, the redacted text it was computed from, what was redacted and, once recorded, the
  * incident it opened or updated. Renderers only format this.
  *
+ * @param redactions how many of each kind were redacted, by kind id ({@code github_pat}, {@code email})
  * @param incident what recording did; null when nothing was recorded ({@code --dry-run})
  */
 public record Triage(
@@ -21,7 +21,7 @@ public record Triage(
         List<RunbookHit> runbooks,
         List<SimilarIncident> similarIncidents,
         String redactedText,
-        Map<Redactor.Kind, Integer> redactions,
+        Map<String, Integer> redactions,
         List<String> warnings,
         Recorded incident) {
 

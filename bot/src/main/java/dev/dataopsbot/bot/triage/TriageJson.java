@@ -47,7 +47,7 @@ public final class TriageJson {
         ArrayNode precedence = out.putArray("precedence");
         v.precedence().forEach(precedence::add);
         ObjectNode redactions = out.putObject("redactions");
-        triage.redactions().forEach((kind, count) -> redactions.put(kind.name().toLowerCase(Locale.ROOT), count));
+        triage.redactions().forEach(redactions::put);
         if (!triage.warnings().isEmpty()) {
             ArrayNode warnings = out.putArray("warnings");
             triage.warnings().forEach(warnings::add);

@@ -64,7 +64,7 @@ public final class TriageText {
         }
         if (!triage.redactions().isEmpty()) {
             out.append("\nRedacted before processing: ").append(triage.redactions().entrySet().stream()
-                    .map(e -> e.getValue() + " " + e.getKey().name().toLowerCase(Locale.ROOT).replace('_', ' '))
+                    .map(e -> e.getValue() + " " + e.getKey().replace('_', ' '))
                     .collect(Collectors.joining(", "))).append('\n');
         }
         triage.warnings().forEach(w -> out.append("Warning: ").append(w).append('\n'));

@@ -1,9 +1,12 @@
 package dev.dataopsbot.bot.webhook;
 
+import dev.dataopsbot.rules.text.InputLimits;
+
 /**
  * Builds alert text of bounded size: each value is cut at {@link #VALUE_LIMIT} characters and the
  * whole at {@link #TEXT_LIMIT}, each cut marked {@code (cut)}, so one huge annotation can neither
- * crowd out the rest nor make the classifier read megabytes.
+ * crowd out the rest nor make the classifier read megabytes. A cut never splits a word: the text
+ * is redacted after it is built, and half a token would no longer be recognised.
  */
 final class CappedText {
 
@@ -18,7 +21,8 @@ final class CappedText {
         if (value.length() <= VALUE_LIMIT) {
             text.append(value);
         } else {
-            text.append(value, 0, boundary(value, VALUE_LIMIT)).append(' ').append(CUT);
+            text.append(value.substring(0, InputLimits.headCut(value, boundary(value, VALUE_LIMIT))).stripTrailing())
+                    .append(' ').append(CUT);
         }
         return this;
     }
@@ -39,7 +43,7 @@ final class CappedText {
             return text.toString();
         }
         String marker = "\n" + CUT;
-        return text.substring(0, boundary(text, TEXT_LIMIT - marker.length())) + marker;
+        return text.substring(0, InputLimits.headCut(text, boundary(text, TEXT_LIMIT - marker.length()))) + marker;
     }
 
     /** {@code limit}, or one less when that would split a surrogate pair. */

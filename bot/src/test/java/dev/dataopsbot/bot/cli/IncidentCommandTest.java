@@ -98,6 +98,15 @@ class IncidentCommandTest {
     }
 
     @Test
+    void the_confirmation_does_not_echo_a_secret_given_as_actor_or_owner() {
+        run(SNOWFLAKE, "triage");
+        Cli.Run action = run("", "incident", "action", "INC-1", "rotate the key", "--owner", "bob password=hunter2x",
+                "--by", "alice token=abc123secretX");
+        assertEquals(0, action.exitCode(), action.err());
+        assertFalse(action.out().contains("hunter2x") || action.out().contains("abc123secretX"), action.out());
+    }
+
+    @Test
     void refused_transitions_and_unknown_keys_exit_1_and_change_nothing() throws Exception {
         run(SNOWFLAKE, "triage");
         run("", "incident", "resolve", "INC-1", "fixed");

@@ -68,7 +68,7 @@ class TriageCommandTest {
     void batch_returns_one_result_per_line_in_order_and_goes_on_after_bad_lines() throws IOException {
         String input = String.join("\n",
                 "{\"id\": \"a\", \"text\": \"psycopg2.errors.DeadlockDetected: deadlock detected\"}",
-                "this is not json",
+                "ghp_EXAMPLEfake0123456789DoNotUseXyZEXAM is not json",
                 "{\"id\": 7, \"message\": \"no text field\"}",
                 "",
                 "{\"id\": \"empty\", \"text\": \"   \"}",
@@ -84,6 +84,7 @@ class TriageCommandTest {
         assertTrue(notJson.get("id").isNull());
         assertEquals(2, notJson.get("line").asInt());
         assertTrue(notJson.get("error").asText().startsWith("not valid JSON"));
+        assertFalse(run.out().contains("ghp_EXAMPLE"), "a line that is not JSON is not echoed: " + notJson);
         JsonNode noText = JSON.readTree(lines.get(2));
         assertEquals(7, noText.get("id").asInt());
         assertEquals("missing string field \"text\"", noText.get("error").asText());

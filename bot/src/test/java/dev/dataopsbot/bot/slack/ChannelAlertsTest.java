@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -61,6 +63,23 @@ class ChannelAlertsTest {
         assertEquals("C1", incident.channel());
         assertEquals("1700000100.000100", incident.threadTs());
         bot.awaitNoPendingReplies();
+    }
+
+    /** The alert's name is stored with the incident (to match its recovery): it must be the redacted name. */
+    @Test
+    void a_secret_in_an_alert_title_does_not_reach_the_store_through_the_alert_key() throws Exception {
+        String secret = "Spr1ng-Load-2024";
+        bot.event("Ev-key", bot.botMessage("C1", "1700000400.000100", "Airflow", "[Triggered] orders loader DB_PASSWORD="
+                + secret + " rejected by warehouse\n" + AIRFLOW_FAILED.substring(AIRFLOW_FAILED.indexOf('\n') + 1)), 0);
+        bot.awaitMessage(FIRST);
+        bot.awaitNoPendingReplies();
+        assertTrue(bot.knowledge.store().findOpenByAlertKey("orders loader db_password=[redacted] rejected by warehouse").isPresent());
+        for (String file : List.of("dataops.db", "dataops.db-wal")) {
+            Path path = dataDir.resolve(file);
+            if (Files.exists(path)) {
+                assertFalse(new String(Files.readAllBytes(path), StandardCharsets.ISO_8859_1).contains(secret), file);
+            }
+        }
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.dataopsbot.bot.slack;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.http.HttpResponse;
@@ -70,6 +71,11 @@ class LifecycleCommandsTest {
         assertTrue(bot.ackText(bot.slash("note INC-1")).startsWith("the note is missing."));
         assertTrue(bot.ackText(bot.slash("resolve INC-1")).startsWith("say what fixed it."));
         assertTrue(bot.ackText(bot.slash("report yesterday-ish")).startsWith("Usage: `/dataops report [7d|30d]`"));
+        String token = "ghp_EXAMPLEfake0123456789DoNotUseXyZEXAM";
+        for (String command : new String[] {"ack " + token, "sev INC-1 " + token, "report " + token, token}) {
+            String ack = bot.ackText(bot.slash(command));
+            assertFalse(ack.contains(token), "a usage hint does not echo what may be a pasted token: " + ack);
+        }
         assertEquals(events, bot.knowledge.store().timeline(KEY).size());
     }
 

@@ -102,6 +102,18 @@ class AlertmanagerAlertTest {
         assertTrue(text.endsWith("x (cut)"), text.substring(text.length() - 20));
     }
 
+    /** The text is redacted after it is built: half a token would no longer be recognised, so a cut never splits a word. */
+    @Test
+    void a_cut_drops_the_word_it_would_split() {
+        String value = "word ".repeat(8 * 1024 / 5 - 2) + "token=ghp_EXAMPLEfake0123456789DoNotUseXyZEXAM rest";
+        AlertmanagerAlert alert = new AlertmanagerAlert("firing", "f", Map.of("alertname", "A"),
+                Map.of("description", value), null, null, null);
+
+        String text = alert.text();
+        assertFalse(text.contains("ghp_") || text.contains("token="), text.substring(text.length() - 40));
+        assertTrue(text.endsWith("word (cut)"), text.substring(text.length() - 20));
+    }
+
     @Test
     void the_dedupe_key_is_alertmanagers_fingerprint() {
         AlertmanagerAlert alert = new AlertmanagerAlert("firing", "5c1e3f0b9a7d2e44", Map.of("alertname", "A"),

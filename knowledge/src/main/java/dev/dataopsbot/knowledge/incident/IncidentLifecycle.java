@@ -15,8 +15,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * What people do to an incident: acknowledge, change severity, post status updates, notes and
  * action items, mitigate, resolve, reopen. Each command is one transaction that checks the
  * incident's status first; a command the status does not allow throws
- * {@link LifecycleException} and changes nothing. Free text is redacted and capped before it
- * is stored.
+ * {@link LifecycleException} and changes nothing. Free text (and the actor and owner names,
+ * which are free text too) is redacted and capped before it is stored or echoed in a refusal.
  */
 public final class IncidentLifecycle {
 
@@ -51,7 +51,7 @@ public final class IncidentLifecycle {
     public Incident changeSeverity(IncidentKey key, String severity, String reason, String actor) {
         String wanted = severity == null ? "" : severity.strip().toUpperCase(java.util.Locale.ROOT);
         if (!SEVERITIES.contains(wanted)) {
-            throw new LifecycleException("'" + severity + "' is not a severity; use SEV1, SEV2, SEV3 or SEV4");
+            throw new LifecycleException("'" + optional(severity) + "' is not a severity; use SEV1, SEV2, SEV3 or SEV4");
         }
         return change(key, "change the severity of", (c, incident, now) -> {
             if (incident.severity().equals(wanted)) {
@@ -215,11 +215,12 @@ public final class IncidentLifecycle {
         return TextCap.cap(redactor.apply(text.strip()), TextCap.MAX_NOTE_CHARS);
     }
 
-    private static String actor(String actor) {
+    /** Who did it (a Slack user id, {@code cli}, a --by name) or an action item's owner: free text too, so redacted. */
+    private String actor(String actor) {
         if (actor == null || actor.isBlank()) {
             return TimelineEvent.BOT;
         }
-        String a = actor.strip();
+        String a = redactor.apply(actor.strip());
         return a.length() > MAX_ACTOR_CHARS ? a.substring(0, MAX_ACTOR_CHARS) : a;
     }
 }

@@ -186,6 +186,18 @@ class IncidentStoreTest {
     }
 
     @Test
+    void owners_actors_and_a_refused_severity_are_redacted_like_free_text() {
+        IncidentKey key = store.record(Alerts.expiredToken("orders_daily", "load_orders")).key();
+        lifecycle.actionItem(key, "rotate the key", "hunter2", "U1 hunter2");
+        TimelineEvent item = store.timeline(key).get(3);
+        assertEquals("[REDACTED]", item.detail().path("owner").asText());
+        assertEquals("U1 [REDACTED]", item.actor());
+        LifecycleException refused = assertThrows(LifecycleException.class,
+                () -> lifecycle.changeSeverity(key, "hunter2", null, "U1"));
+        assertFalse(refused.getMessage().contains("hunter2"), refused.getMessage());
+    }
+
+    @Test
     void sql_injection_in_every_text_field_is_stored_verbatim() {
         String evil = "x'); DROP TABLE incident; -- \" OR 1=1; /* */";
         IncidentKey key = store.record(Alerts.expiredToken(evil, evil)).key();

@@ -2,6 +2,8 @@ package dev.dataopsbot.rules.text;
 
 import java.util.Map;
 
+import dev.dataopsbot.rules.redaction.Redactor;
+
 /**
  * The one way raw alert text becomes safe text: normalise, then redact. Everything downstream
  * (rules, output, storage, index) sees only {@link Prepared#text()}.
@@ -20,8 +22,12 @@ public final class AlertText {
         this(new TextNormalizer(), new Redactor());
     }
 
-    /** Normalised, redacted text and what was redacted. */
-    public record Prepared(String text, Map<Redactor.Kind, Integer> redactions) {
+    /**
+     * Normalised, redacted text and what was redacted.
+     *
+     * @param redactions how many of each kind were removed, by kind id ({@code github_pat}, {@code email})
+     */
+    public record Prepared(String text, Map<String, Integer> redactions) {
         public boolean isBlank() {
             return text.isBlank();
         }

@@ -30,13 +30,15 @@ public final class BoundedInput {
         if (head.length < half) {
             return decode(head, 0, head.length);
         }
-        byte[] ring = new byte[half];
+        // one byte more than the tail, so that the byte before the tail is known when the middle is cut
+        int ringSize = half + 1;
+        byte[] ring = new byte[ringSize];
         long tailTotal = 0;
         byte[] chunk = new byte[64 * 1024];
         int n;
         while ((n = in.read(chunk)) > 0) {
             for (int i = 0; i < n; i++) {
-                ring[(int) ((tailTotal + i) % half)] = chunk[i];
+                ring[(int) ((tailTotal + i) % ringSize)] = chunk[i];
             }
             tailTotal += n;
         }
@@ -46,12 +48,22 @@ public final class BoundedInput {
             System.arraycopy(ring, 0, all, head.length, (int) tailTotal);
             return decode(all, 0, all.length);
         }
+        byte afterHead = ring[0];
+        int start = (int) (tailTotal % ringSize);
+        byte beforeTail = ring[start];
         byte[] tail = new byte[half];
-        int start = (int) (tailTotal % half);
-        System.arraycopy(ring, start, tail, 0, half - start);
-        System.arraycopy(ring, 0, tail, half - start, start);
+        for (int i = 0; i < half; i++) {
+            tail[i] = ring[(start + 1 + i) % ringSize];
+        }
         long cut = tailTotal - half;
-        return decode(head, 0, head.length) + InputLimits.cutMarker(cut, "bytes") + decode(tail, 0, tail.length);
+        // a word the cut splits is dropped: redaction runs later and half a token no longer has its format
+        String first = decode(head, 0, head.length);
+        String next = Character.isWhitespace(afterHead) ? " " : "x";
+        first = first.substring(0, InputLimits.headCut(first + next, first.length()));
+        String last = decode(tail, 0, tail.length);
+        String previous = Character.isWhitespace(beforeTail) ? " " : "x";
+        last = last.substring(InputLimits.tailCut(previous + last, 1) - 1);
+        return first + InputLimits.cutMarker(cut, "bytes") + last;
     }
 
     /** Decodes UTF-8, replacing malformed and unmappable input with U+FFFD. */

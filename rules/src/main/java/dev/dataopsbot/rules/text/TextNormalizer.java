@@ -32,9 +32,11 @@ public final class TextNormalizer {
             return text;
         }
         int half = InputLimits.MAX_CHARS / 2;
-        return text.substring(0, half)
-                + InputLimits.cutMarker(text.length() - 2L * half, "characters")
-                + text.substring(text.length() - half);
+        int headEnd = InputLimits.headCut(text, half);
+        int tailStart = InputLimits.tailCut(text, text.length() - half);
+        return text.substring(0, headEnd)
+                + InputLimits.cutMarker((long) tailStart - headEnd, "characters")
+                + text.substring(tailStart);
     }
 
     private static String replaceControlCharacters(String text) {

@@ -1,6 +1,7 @@
 package dev.dataopsbot.rules.text;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
@@ -32,6 +33,15 @@ class BoundedInputTest {
     }
 
     @Test
+    void a_word_the_cut_would_split_is_dropped() throws IOException {
+        BoundedInput small = new BoundedInput(40);
+        String text = small.read(new ByteArrayInputStream("head glpat-EXAMPLEfake012 middle part glpat-EXAMPLEfake345 tail"
+                .getBytes(StandardCharsets.UTF_8)));
+        assertTrue(text.startsWith("head ") && text.endsWith(" tail"), text);
+        assertFalse(text.contains("glpat-"), text);
+    }
+
+    @Test
     void invalid_utf8_and_binary_bytes_are_replaced() throws IOException {
         byte[] input = {'o', 'k', (byte) 0xC3, (byte) 0x28, (byte) 0xFF, ' ', 'e', 'n', 'd'};
         String text = new BoundedInput().read(new ByteArrayInputStream(input));
@@ -43,7 +53,7 @@ class BoundedInputTest {
     void input_just_over_half_the_cap_is_kept_whole() throws IOException {
         BoundedInput small = new BoundedInput(10);
         assertEquals("0123456789", small.read(new ByteArrayInputStream("0123456789".getBytes(StandardCharsets.UTF_8))));
-        String cut = small.read(new ByteArrayInputStream("0123456789ABCDE".getBytes(StandardCharsets.UTF_8)));
-        assertTrue(cut.startsWith("01234") && cut.endsWith("ABCDE") && cut.contains("5 bytes cut"), cut);
+        String cut = small.read(new ByteArrayInputStream("0123 5678 ABCDE".getBytes(StandardCharsets.UTF_8)));
+        assertTrue(cut.startsWith("0123 ") && cut.endsWith("ABCDE") && cut.contains("5 bytes cut"), cut);
     }
 }

@@ -1,6 +1,7 @@
 package dev.dataopsbot.rules.text;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -36,6 +37,18 @@ class TextNormalizerTest {
         assertTrue(out.startsWith("HEAD") && out.endsWith("TAIL"));
         assertTrue(out.contains("cut by dataops-bot"), "the cut is marked");
         assertTrue(out.length() < InputLimits.MAX_CHARS + 200);
+    }
+
+    /** Redaction runs after the cut: half a token would no longer be recognised, so a cut never splits a word. */
+    @Test
+    void the_cut_drops_a_word_it_would_split_so_no_half_token_is_kept() {
+        String token = "ghp_EXAMPLEfake0123456789DoNotUseXyZEXAM";
+        int half = InputLimits.MAX_CHARS / 2;
+        String head = "word ".repeat(half / 5 - 4) + "pad " + token + " ";
+        String tail = " " + token + " pad" + " word".repeat(half / 5 - 5);
+        String out = normalizer.normalize(head + "x".repeat(100) + tail);
+        assertFalse(out.contains("ghp_"), "the token's parts on either side of the cut are dropped");
+        assertTrue(out.contains("pad ") && out.contains(" pad"), "the words around them are kept");
     }
 
     @Test

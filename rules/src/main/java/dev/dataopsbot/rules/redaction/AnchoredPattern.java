@@ -1,4 +1,4 @@
-package dev.dataopsbot.rules.text;
+package dev.dataopsbot.rules.redaction;
 
 import java.util.Arrays;
 import java.util.regex.MatchResult;
@@ -15,25 +15,37 @@ import java.util.regex.Pattern;
  * the text before it). Same matches as {@code find()}, as long as every match starts at a
  * candidate.
  */
-public final class AnchoredPattern {
+final class AnchoredPattern {
 
     /** Where matches can start. */
     @FunctionalInterface
-    public interface Starts {
+    interface Starts {
         /** Candidate start positions in the text, in any order, duplicates allowed. */
         void in(String text, Positions sink);
+    }
+
+    /** Receives each match; false rejects it (the search then goes on from the next candidate). */
+    @FunctionalInterface
+    interface MatchFilter {
+        boolean accept(MatchResult match);
+    }
+
+    /** Receives each match and says where the next match may start, or -1 to reject it. */
+    @FunctionalInterface
+    interface MatchSink {
+        int accept(Matcher match);
     }
 
     private final Pattern pattern;
     private final Starts starts;
 
-    public AnchoredPattern(Pattern pattern, Starts starts) {
+    AnchoredPattern(Pattern pattern, Starts starts) {
         this.pattern = pattern;
         this.starts = starts;
     }
 
     /** Matches start at an occurrence of one of the literals (case-sensitive). */
-    public static Starts atLiterals(String... literals) {
+    static Starts atLiterals(String... literals) {
         return (text, sink) -> {
             for (String literal : literals) {
                 for (int i = text.indexOf(literal); i >= 0; i = text.indexOf(literal, i + 1)) {
@@ -43,19 +55,23 @@ public final class AnchoredPattern {
         };
     }
 
-    /** Matches start at an occurrence of one of the lower-case literals, ignoring ASCII case. */
-    public static Starts atLiteralsIgnoringCase(String... lowerCaseLiterals) {
-        return (text, sink) -> atLiterals(lowerCaseLiterals).in(Ascii.lower(text), sink);
+    /**
+     * Each match is reported once, left to right, not overlapping the previous accepted one.
+     */
+    void forEachMatch(String text, MatchFilter consumer) {
+        Positions positions = new Positions();
+        starts.in(text, positions);
+        matchAt(pattern, text, positions.sorted(), m -> consumer.accept(m) ? m.end() : -1);
     }
 
     /**
-     * Each match is reported once, left to right, not overlapping the previous one; the consumer
-     * returns false to reject a match (the search then goes on from the next candidate).
+     * Tries {@code pattern} at each of the sorted {@code candidates}; a candidate before where the
+     * sink said the next match may start is skipped, a rejected match lets the next candidate try.
      */
-    public void forEachMatch(String text, MatchFilter consumer) {
-        Positions positions = new Positions();
-        starts.in(text, positions);
-        int[] candidates = positions.sorted();
+    static void matchAt(Pattern pattern, String text, int[] candidates, MatchSink sink) {
+        if (candidates.length == 0) {
+            return;
+        }
         Matcher m = pattern.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
         int next = 0;
         for (int start : candidates) {
@@ -63,28 +79,29 @@ public final class AnchoredPattern {
                 continue;
             }
             m.region(start, text.length());
-            if (m.lookingAt() && consumer.accept(m)) {
-                next = Math.max(m.end(), start + 1);
+            if (m.lookingAt()) {
+                int resume = sink.accept(m);
+                if (resume >= 0) {
+                    next = Math.max(resume, start + 1);
+                }
             }
         }
     }
 
-    /** Receives each match; false rejects it. */
-    @FunctionalInterface
-    public interface MatchFilter {
-        boolean accept(MatchResult match);
-    }
-
     /** A growable list of candidate positions. */
-    public static final class Positions {
+    static final class Positions {
         private int[] values = new int[16];
         private int size;
 
-        public void add(int position) {
+        void add(int position) {
             if (size == values.length) {
                 values = Arrays.copyOf(values, size * 2);
             }
             values[size++] = position;
+        }
+
+        boolean isEmpty() {
+            return size == 0;
         }
 
         int[] sorted() {
