@@ -31,7 +31,8 @@ public final class IncidentKnowledge implements AutoCloseable {
     private final IncidentLifecycle lifecycle;
     private final TriageMessages triageMessages;
     private final PendingReplies pendingReplies;
-    private final Redactor redactor = new Redactor();
+    /** Loaded on first use: triage arrives redacted already, so a CLI triage never pays for a second catalogue. */
+    private Redactor redactor;
     private PastIncidentIndex pastIncidents;
 
     private IncidentKnowledge(Path dataDir, IncidentDatabase database, Clock clock) {
@@ -50,7 +51,14 @@ public final class IncidentKnowledge implements AutoCloseable {
 
     /** {@code text} without secrets and personal data, as the lifecycle stores free text (for echoing it back). */
     public String redact(String text) {
-        return redactor.redact(text).text();
+        return redactor().redact(text).text();
+    }
+
+    private synchronized Redactor redactor() {
+        if (redactor == null) {
+            redactor = new Redactor();
+        }
+        return redactor;
     }
 
     public IncidentDatabase database() {
