@@ -50,14 +50,14 @@ final class AlertmanagerServlet extends HttpServlet {
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
         if (!BearerToken.matches(request.getHeader("Authorization"), token)) {
-            reject(response, new RejectedRequest(HttpServletResponse.SC_UNAUTHORIZED, "bad_token", "missing or wrong bearer "
+            reject(request, response, new RejectedRequest(HttpServletResponse.SC_UNAUTHORIZED, "bad_token", "missing or wrong bearer "
                     + "token: send Authorization: Bearer <DATAOPS_WEBHOOK_TOKEN> (http_config.authorization.credentials)"));
             return;
         }
         try (BodyLimit.Body body = limit.read(request)) {
             accept(body.bytes(), request.getParameter("channel"), response);
         } catch (RejectedRequest e) {
-            reject(response, e);
+            reject(request, response, e);
         }
     }
 
@@ -83,10 +83,12 @@ final class AlertmanagerServlet extends HttpServlet {
         }
     }
 
-    private void reject(HttpServletResponse response, RejectedRequest rejected) throws IOException {
+    private void reject(HttpServletRequest request, HttpServletResponse response, RejectedRequest rejected) throws IOException {
         metrics.rejected(PATH, rejected.reason());
         if (rejected.status() == 413) {
-            response.setHeader("Connection", "close");  // the rest of the body is not read
+            if (!BodyLimit.discardRest(request)) {
+                response.setHeader("Connection", "close");  // the rest of the body is not read
+            }
         }
         JsonError.send(response, rejected.status(), rejected.getMessage());
     }

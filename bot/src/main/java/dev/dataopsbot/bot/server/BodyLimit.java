@@ -11,9 +11,14 @@ import jakarta.servlet.http.HttpServletRequest;
  * over the cap is answered 413 without reading; what the body may take is reserved from the shared
  * {@link BodyBudget} (the declared length, or twice the cap for a chunked body, which is read into a
  * buffer of the cap and then cut to size); a chunked body is read up to the cap and answered 413 at
- * the first byte past it.
+ * the first byte past it. After a 413, {@link #discardRest} reads and drops what is left of a body
+ * that declared a length of up to {@link #DISCARD_MAX} (a small buffer, no heap kept), so that a
+ * sender still uploading reads the 413 instead of a reset connection; a larger or chunked body
+ * gets its connection closed.
  */
 final class BodyLimit {
+
+    static final long DISCARD_MAX = 16L << 20;
 
     private final int maxBytes;
     private final BodyBudget budget;
@@ -43,6 +48,33 @@ final class BodyLimit {
         } catch (IOException | RuntimeException e) {
             reservation.close();
             throw new RejectedRequest(400, "incomplete_body", "the request body could not be read to its end");
+        }
+    }
+
+    /**
+     * Drops the rest of a refused body when it declared a length of at most {@link #DISCARD_MAX}.
+     *
+     * @return true when the body was read to its end (the connection can stay open)
+     */
+    static boolean discardRest(HttpServletRequest request) {
+        long declared = request.getContentLengthLong();
+        if (declared < 0 || declared > DISCARD_MAX) {
+            return false;
+        }
+        try {
+            InputStream in = request.getInputStream();
+            byte[] buffer = new byte[8192];
+            long total = 0;
+            int read;
+            while ((read = in.read(buffer)) >= 0) {
+                total += read;
+                if (total > DISCARD_MAX) {
+                    return false;
+                }
+            }
+            return true;
+        } catch (IOException | RuntimeException e) {
+            return false;
         }
     }
 

@@ -69,7 +69,9 @@ final class SlackEventsServlet extends HttpServlet {
         } catch (RejectedRequest e) {
             metrics.rejected(PATH, e.reason());
             if (e.status() == 413) {
+                if (!BodyLimit.discardRest(request)) {
                 response.setHeader("Connection", "close");  // the rest of the body is not read
+            }
             }
             JsonError.send(response, e.status(), e.getMessage());
         }

@@ -121,6 +121,23 @@ class AlertmanagerWebhookTest {
     }
 
     @Test
+    void a_sender_still_uploading_a_body_over_the_cap_reads_its_413_instead_of_a_reset_connection() throws Exception {
+        String huge = "{\"version\":\"4\",\"alerts\":[],\"x\":\"" + "a".repeat(12 << 20) + "\"}";
+        java.util.concurrent.ExecutorService senders = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            java.util.List<java.util.concurrent.Future<Integer>> answers = new java.util.ArrayList<>();
+            for (int i = 0; i < 24; i++) {
+                answers.add(senders.submit(() -> bot.alertmanager("", huge, TOKEN).statusCode()));
+            }
+            for (java.util.concurrent.Future<Integer> answer : answers) {
+                assertEquals(413, answer.get());
+            }
+        } finally {
+            senders.shutdownNow();
+        }
+    }
+
+    @Test
     void a_content_length_over_1_mib_is_answered_413_before_the_body_is_read_and_chunked_ones_while_reading() throws Exception {
         int port = bot.url("/").getPort();
         String head = "POST /webhooks/alertmanager HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
