@@ -24,6 +24,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.dataopsbot.bot.bench.AlertmanagerPayloads;
@@ -148,8 +149,11 @@ class ServeFaultIT {
             assertTrue(slowest < 3000, "slowest ack " + slowest + " ms");
             awaitNoneOwed(data, serve, Duration.ofSeconds(120));
             for (String ts : alerts) {
-                assertEquals(1, slack.posted().stream().filter(p -> ts.equals(p.threadTs())).count(),
-                        "exactly one reply for the alert at " + ts);
+                List<FakeSlackApi.Posted> replies = slack.posted().stream().filter(p -> ts.equals(p.threadTs())).toList();
+                if (replies.size() != 1) {
+                    throw new AssertionError("exactly one reply for the alert at " + ts + ", got " + replies + "\n"
+                            + serve.log().lines().filter(line -> !line.contains("try ")).collect(Collectors.joining("\n")));
+                }
             }
         }
     }

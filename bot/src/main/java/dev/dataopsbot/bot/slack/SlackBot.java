@@ -17,6 +17,7 @@ import dev.dataopsbot.bot.incident.IncidentKnowledge;
 import dev.dataopsbot.bot.metrics.BotMetrics;
 import dev.dataopsbot.bot.slack.message.TriageMessage;
 import dev.dataopsbot.bot.slack.web.RetryPolicy;
+import dev.dataopsbot.bot.slack.web.SlackClient;
 import dev.dataopsbot.bot.slack.web.SlackWebApi;
 import dev.dataopsbot.bot.triage.TriageService;
 
@@ -30,9 +31,6 @@ public final class SlackBot implements AutoCloseable {
     static final int WORKERS = 8;
     /** Work waiting for a worker; beyond it, work is retried for 30 s and then the user is told. */
     static final int QUEUE = 10_000;
-    /** A Web API call waits this long for Slack's answer to start, and {@link #CALL_TIMEOUT} in all. */
-    static final Duration READ_TIMEOUT = Duration.ofSeconds(10);
-    static final Duration CALL_TIMEOUT = Duration.ofSeconds(15);
     /** How long stopping waits for background work and queued posts; the rest stays owed. */
     public static final Duration DRAIN = Duration.ofSeconds(10);
 
@@ -64,12 +62,7 @@ public final class SlackBot implements AutoCloseable {
      */
     public static SlackBot start(SlackConfig config, TriageService triage, IncidentKnowledge knowledge, BotMetrics metrics,
                                  Clock clock) {
-        com.slack.api.SlackConfig client = new com.slack.api.SlackConfig();
-        client.setMethodsEndpointUrlPrefix(config.apiUrl().toString());
-        // a hung Slack ends a call here; a post whose answer was lost this way is looked up before it is sent again
-        client.setHttpClientReadTimeoutMillis(Math.toIntExact(READ_TIMEOUT.toMillis()));
-        client.setHttpClientCallTimeoutMillis(Math.toIntExact(CALL_TIMEOUT.toMillis()));
-        Slack slack = Slack.getInstance(client);
+        Slack slack = SlackClient.create(config.apiUrl());
         AppConfig.AppConfigBuilder settings = AppConfig.builder()
                 .singleTeamBotToken(config.botToken().reveal())
                 .slack(slack)

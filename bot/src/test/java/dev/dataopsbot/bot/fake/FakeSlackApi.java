@@ -76,7 +76,8 @@ public final class FakeSlackApi implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private final HttpServer server;
-    private final ExecutorService executor = Executors.newFixedThreadPool(8);
+    // a thread per request, as Slack serves each on its own: hung calls never queue a later one behind them
+    private final ExecutorService executor = Executors.newCachedThreadPool();
     private final List<Call> calls = new CopyOnWriteArrayList<>();
     private final Map<String, Deque<Failure>> failures = new ConcurrentHashMap<>();
     /** This fake's message timestamps count up from here (2023), not from the clock: {@code oldest} cannot cut them. */
@@ -88,6 +89,7 @@ public final class FakeSlackApi implements AutoCloseable {
     private final CountDownLatch released = new CountDownLatch(1);
     private final List<Posted> posted = new CopyOnWriteArrayList<>();
     private final Set<String> heldChannels = ConcurrentHashMap.newKeySet();
+    private final Set<String> lostAnswers = ConcurrentHashMap.newKeySet();
     private volatile List<Phase> outage = List.of();
     private volatile Instant outageStart = Instant.MAX;
     private final AtomicLong outageCalls = new AtomicLong();
@@ -126,6 +128,14 @@ public final class FakeSlackApi implements AutoCloseable {
      */
     public void hold(String method) {
         held.add(method);
+    }
+
+    /**
+     * The next call of {@code method} is carried out (a post lands) but its connection is closed
+     * without an answer, as when Slack took a post and the response was lost.
+     */
+    public void loseAnswerOfNext(String method) {
+        lostAnswers.add(method);
     }
 
     /** Posts into {@code channel} hang from now on (unanswered, unrecorded) until this fake closes. */
@@ -219,7 +229,12 @@ public final class FakeSlackApi implements AutoCloseable {
         }
         Map<String, String> params = params(exchange, body);
         calls.add(new Call(method, params, body, exchange.getRequestHeaders().getFirst("Authorization"), Instant.now()));
-        send(exchange, 200, answer(method, params));
+        String answer = answer(method, params);
+        if (lostAnswers.remove(method)) {
+            exchange.close();
+            return;
+        }
+        send(exchange, 200, answer);
     }
 
     private void other(String kind, HttpExchange exchange) throws IOException {
