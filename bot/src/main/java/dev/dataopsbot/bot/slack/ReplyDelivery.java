@@ -49,10 +49,6 @@ final class ReplyDelivery implements AutoCloseable {
     static final Duration SETTLE = Duration.ofSeconds(10);
     private static final Logger LOG = LoggerFactory.getLogger(ReplyDelivery.class);
 
-    /** What is owed, as the last sweep saw it. */
-    record Owed(int count, int overdue, Optional<Instant> oldest) {
-    }
-
     private final IncidentMessages messages;
     private final PendingReplies pending;
     private final IncidentStore store;
@@ -70,7 +66,7 @@ final class ReplyDelivery implements AutoCloseable {
         thread.setDaemon(true);
         return thread;
     });
-    private volatile Owed owed = new Owed(0, 0, Optional.empty());
+    private volatile OwedReplies owed = new OwedReplies(0, 0, Optional.empty(), OVERDUE);
 
     ReplyDelivery(IncidentMessages messages, PendingReplies pending, IncidentStore store, SlackWebApi web,
                   PointerThrottle throttle, StormDigest storm, SecurityEscalation escalation, TriageMessages triageMessages,
@@ -104,7 +100,7 @@ final class ReplyDelivery implements AutoCloseable {
     }
 
     /** What is owed, as the last sweep saw it. */
-    Owed owed() {
+    OwedReplies owed() {
         return owed;
     }
 
@@ -239,7 +235,8 @@ final class ReplyDelivery implements AutoCloseable {
                     deliver(reply, List.of());
                 }
             }
-            owed = new Owed(all.size(), overdue, all.stream().map(PendingReply::createdAt).min(Instant::compareTo));
+            owed = new OwedReplies(all.size(), overdue, all.stream().map(PendingReply::createdAt).min(Instant::compareTo),
+                    OVERDUE);
         } catch (RuntimeException e) {
             LOG.error("cannot sweep the owed replies: {}", e.getMessage());
         }

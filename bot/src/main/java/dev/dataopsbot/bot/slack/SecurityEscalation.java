@@ -49,11 +49,6 @@ final class SecurityEscalation {
                 .thenApply(Optional::isPresent)).orElse(CompletableFuture.completedFuture(true));
     }
 
-    /** The page's channel and text, when Security is paged for {@code incident}. */
-    Optional<String> channel(Incident incident) {
-        return applies(incident) ? channel : Optional.empty();
-    }
-
     /** The page's text, when Security is paged for {@code incident}. */
     Optional<String> text(Incident incident, Optional<MessageRef> triage) {
         if (!applies(incident)) {

@@ -149,8 +149,7 @@ public final class SlackBot implements AutoCloseable {
 
     /** Replies owed in Slack, as {@code /healthz} reports them: count, overdue count, oldest. */
     public OwedReplies owedReplies() {
-        ReplyDelivery.Owed owed = handlers.delivery().owed();
-        return new OwedReplies(owed.count(), owed.overdue(), owed.oldest(), ReplyDelivery.OVERDUE);
+        return handlers.delivery().owed();
     }
 
     /** The app to serve at {@code POST /slack/events}; empty in Socket Mode, where Slack sends nothing over HTTP. */

@@ -9,7 +9,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * The replies owed in Slack ({@code pending_reply}): oldest first, marked when a post is first
@@ -25,10 +24,6 @@ public final class PendingReplies {
     public PendingReplies(IncidentDatabase database, Clock clock) {
         this.database = database;
         this.clock = clock;
-    }
-
-    /** What is owed: how many replies, and since when the oldest. */
-    public record Owed(int count, Optional<Instant> oldest) {
     }
 
     /** Records a reply owed for {@code incident} outside {@link IncidentStore#receive} (e.g. a recovery notice). */
@@ -82,25 +77,11 @@ public final class PendingReplies {
         });
     }
 
-    /** How many replies are owed and since when. */
-    public Owed owed() {
-        return database.read("cannot count the pending replies in", c -> {
-            try (PreparedStatement select = c.prepareStatement("SELECT count(*), min(created_at) FROM pending_reply");
-                 ResultSet rs = select.executeQuery()) {
-                rs.next();
-                String oldest = rs.getString(2);
-                return new Owed(rs.getInt(1), oldest == null ? Optional.empty() : Optional.of(UtcTimestamps.parse(oldest)));
-            }
-        });
-    }
-
     /**
      * Marks the replies as about to be posted (once: the first attempt's time is kept), so that
      * a later delivery looks for them in Slack first.
-     *
-     * @return the replies with their attempt time
      */
-    public List<PendingReply> attempting(List<PendingReply> replies) {
+    public void attempting(List<PendingReply> replies) {
         Instant now = clock.instant();
         List<PendingReply> fresh = replies.stream().filter(r -> !r.attempted()).toList();
         if (!fresh.isEmpty()) {
@@ -117,7 +98,6 @@ public final class PendingReplies {
                 return null;
             });
         }
-        return replies.stream().map(r -> r.attempted(now)).toList();
     }
 
     /** Slack confirmed the reply (or refused it for good): it is no longer owed. */

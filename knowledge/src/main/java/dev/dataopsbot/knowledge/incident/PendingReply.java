@@ -34,8 +34,4 @@ public record PendingReply(long id, IncidentKey incident, Kind kind, String chan
     public boolean attempted() {
         return attemptedAt != null;
     }
-
-    public PendingReply attempted(Instant at) {
-        return attemptedAt != null ? this : new PendingReply(id, incident, kind, channel, threadTs, createdAt, at);
-    }
 }
