@@ -213,11 +213,7 @@ public final class FakeSlackApi implements AutoCloseable {
         }
         if (held.contains(method)) {
             heldCalls.add(method);
-            try {
-                released.await();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+            awaitRelease();
             exchange.close();
             return;
         }

@@ -22,7 +22,7 @@ final class IntegrityCheck {
              ResultSet rs = statement.executeQuery("PRAGMA quick_check(1)")) {
             first = rs.next() ? rs.getString(1) : "no answer";
         } catch (SQLException e) {
-            int primary = e instanceof org.sqlite.SQLiteException sqlite ? sqlite.getResultCode().code & 0xFF : -1;
+            int primary = SqliteErrors.primaryCode(e);
             if (primary != 11 && primary != 26) {
                 throw e;
             }

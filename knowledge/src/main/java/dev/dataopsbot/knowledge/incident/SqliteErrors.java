@@ -24,7 +24,7 @@ final class SqliteErrors {
         return primary == 5 || primary == 6;
     }
 
-    private static int primaryCode(SQLException e) {
+    static int primaryCode(SQLException e) {
         return e instanceof SQLiteException sqlite ? sqlite.getResultCode().code & 0xFF : -1;
     }
 

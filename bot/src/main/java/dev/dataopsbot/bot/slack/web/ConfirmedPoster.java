@@ -128,12 +128,6 @@ final class ConfirmedPoster {
         }
         LOG.warn("Slack {} for {}: {} ({}), try {} of {} in {} ms", METHOD, post.about(), reason, last, tries + 1,
                 policy.attempts(), wait.toMillis());
-        try {
-            Thread.sleep(wait.toMillis());
-            return true;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
+        return RetryPolicy.pause(wait);
     }
 }

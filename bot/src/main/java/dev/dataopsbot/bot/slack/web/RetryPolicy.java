@@ -38,4 +38,15 @@ public record RetryPolicy(int attempts, Duration firstBackoff, Duration maxBacko
         Duration wait = Duration.ofSeconds(seconds);
         return wait.compareTo(maxRetryAfter) > 0 ? maxRetryAfter : wait;
     }
+
+    /** Waits {@code wait}; false when interrupted (shutting down), with the interrupt kept. */
+    static boolean pause(Duration wait) {
+        try {
+            Thread.sleep(wait.toMillis());
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
 }

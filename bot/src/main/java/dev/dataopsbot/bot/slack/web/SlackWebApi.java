@@ -203,7 +203,7 @@ public final class SlackWebApi implements AutoCloseable {
             LOG.warn("Slack {} for {}: {} ({}), try {} of {} in {} ms", method, about, reason, last, tries + 1,
                     policy.attempts(), wait.toMillis());
             metrics.slackApiRetry(method, reason);
-            if (!sleep(wait)) {
+            if (!RetryPolicy.pause(wait)) {
                 return Optional.empty();
             }
         }
@@ -253,15 +253,5 @@ public final class SlackWebApi implements AutoCloseable {
     @Override
     public void close() {
         outbox.close();
-    }
-
-    private static boolean sleep(Duration wait) {
-        try {
-            Thread.sleep(wait.toMillis());
-            return true;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
     }
 }
