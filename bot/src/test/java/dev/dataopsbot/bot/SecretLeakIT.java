@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.File;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.net.http.HttpClient;
@@ -15,7 +14,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -33,9 +31,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.dataopsbot.bot.bench.BotProcess;
 import dev.dataopsbot.bot.fake.FakeSlackApi;
 import dev.dataopsbot.bot.fake.SignedRequests;
-import dev.dataopsbot.bot.server.HealthProbe;
 import dev.dataopsbot.rules.redaction.Redactor;
 import dev.dataopsbot.rules.redaction.SecretCatalogue;
 import dev.dataopsbot.rules.redaction.SecretKind;
@@ -64,9 +62,9 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class SecretLeakIT {
 
-    private static final Path JAR = Path.of("target", "dataops-bot.jar").toAbsolutePath();
-    private static final String SIGNING_SECRET = "8f742231b10e8888abcd99yyyzzz85a5";
-    private static final String WEBHOOK_TOKEN = "leak-test-webhook-token";
+    private static final Path JAR = ServeProcess.JAR;
+    private static final String SIGNING_SECRET = ServeProcess.SIGNING_SECRET;
+    private static final String WEBHOOK_TOKEN = ServeProcess.WEBHOOK_TOKEN;
     private static final ObjectMapper JSON = new ObjectMapper();
     /** The catalogue's fake secrets are built from this run of characters; nothing else in the fixtures has it. */
     private static final String FAKE = "fake0123456789DoNotUse";
@@ -146,13 +144,11 @@ class SecretLeakIT {
     /** serve: channel alerts, Alertmanager notifications, slash triage and note, a thread reply. */
     private void serve(List<Fixture> fixtures, Path data, String key) throws Exception {
         try (FakeSlackApi slack = new FakeSlackApi()) {
-            int port = freePort();
-            Process serve = start(slack, port, data);
+            BotProcess serve = ServeProcess.startReady(slack, work, data, "serve.log",
+                    Map.of("DATAOPS_SECURITY_CHANNEL", "CSEC"));
             HttpClient http = HttpClient.newHttpClient();
             try {
-                assertTrue(HealthProbe.awaitHealthy(http, URI.create("http://127.0.0.1:" + port + "/healthz"),
-                        Duration.ofSeconds(60), serve::isAlive), "serve did not become ready");
-                URI events = URI.create("http://127.0.0.1:" + port + "/slack/events");
+                URI events = serve.endpoint("/slack/events");
                 for (int i = 0; i < fixtures.size(); i++) {
                     ObjectNode message = JSON.createObjectNode().put("type", "message").put("subtype", "bot_message")
                             .put("bot_id", "BAIRFLOW").put("username", "Airflow").put("channel", channel(i))
@@ -160,7 +156,7 @@ class SecretLeakIT {
                     answer("channel alert " + fixtures.get(i).kind(), 200, http, SignedRequests.event(events,
                             event("Ev" + i, message), Instant.now(), SIGNING_SECRET));
                 }
-                URI webhook = URI.create("http://127.0.0.1:" + port + "/webhooks/alertmanager?channel=");
+                URI webhook = serve.endpoint("/webhooks/alertmanager?channel=");
                 for (int from = 0; from < fixtures.size(); from += 5) {
                     List<Fixture> group = fixtures.subList(from, Math.min(from + 5, fixtures.size()));
                     answer("alertmanager " + from, 200, http, HttpRequest.newBuilder(URI.create(webhook + "CW" + from / 5))
@@ -180,8 +176,7 @@ class SecretLeakIT {
                 answer("thread reply", 200, http, SignedRequests.event(events, event("EvReply", reply), Instant.now(), SIGNING_SECRET));
                 awaitQuiet(slack);
             } finally {
-                serve.destroy();
-                assertTrue(serve.waitFor(60, TimeUnit.SECONDS), "serve stops on SIGTERM");
+                serve.terminate();
             }
             assertTrue(slack.calls("chat.postMessage").size() >= fixtures.size(),
                     "alerts were answered in Slack: " + slack.calls("chat.postMessage").size());
@@ -235,19 +230,6 @@ class SecretLeakIT {
         HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
         assertEquals(status, response.statusCode(), what + ": " + response.body());
         outputs.merge("HTTP answers", what + ": " + response.body() + "\n", String::concat);
-    }
-
-    private Process start(FakeSlackApi slack, int port, Path data) throws IOException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-        command.addAll(PackagingTest.jvmFlags());
-        command.addAll(List.of("-jar", JAR.toString(), "serve"));
-        ProcessBuilder builder = new ProcessBuilder(command).directory(work.toFile()).redirectErrorStream(true)
-                .redirectOutput(work.resolve("serve.log").toFile());
-        builder.environment().keySet().removeIf(name -> name.startsWith("SLACK_") || name.startsWith("DATAOPS_"));
-        builder.environment().putAll(Map.of("SLACK_BOT_TOKEN", "xoxb-1-2-test", "SLACK_SIGNING_SECRET", SIGNING_SECRET,
-                "SLACK_API_URL", slack.apiUrl(), "PORT", String.valueOf(port), "DATAOPS_DATA_DIR", data.toString(),
-                "DATAOPS_WEBHOOK_TOKEN", WEBHOOK_TOKEN, "DATAOPS_SECURITY_CHANNEL", "CSEC"));
-        return builder.start();
     }
 
     private record Run(int code, String out, String err) {
@@ -371,11 +353,5 @@ class SecretLeakIT {
 
     private static String ts(int i) {
         return String.format(Locale.ROOT, "17000%05d.000100", i);
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

@@ -28,6 +28,7 @@ import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.dataopsbot.bot.bench.AlertmanagerPayloads;
+import dev.dataopsbot.bot.bench.BotProcess;
 import dev.dataopsbot.bot.fake.FakeSlackApi;
 import dev.dataopsbot.bot.fake.SignedRequests;
 import org.junit.jupiter.api.Test;
@@ -62,7 +63,7 @@ class ServeFaultIT {
         try (FakeSlackApi slack = new FakeSlackApi()) {
             Set<Integer> hooksAcked = ConcurrentHashMap.newKeySet();
             Set<String> alertsAcked = ConcurrentHashMap.newKeySet();
-            try (ServeProcess serve = ServeProcess.start(slack, workDir, data, "first.log", env()).awaitHealthy()) {
+            try (BotProcess serve = ServeProcess.startReady(slack, workDir, data, "first.log", env())) {
                 ExecutorService senders = Executors.newFixedThreadPool(16);
                 long start = System.nanoTime();
                 List<Future<?>> sent = new ArrayList<>();
@@ -82,7 +83,7 @@ class ServeFaultIT {
                 }
                 Thread.sleep(Math.max(0, 4000 - TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)));
                 if (how.equals("kill -9")) {
-                    serve.kill();
+                    serve.killAndWait();
                 } else {
                     Duration took = serve.terminate();
                     assertTrue(took.compareTo(Duration.ofSeconds(15)) < 0, "SIGTERM drain took " + took);
@@ -97,7 +98,7 @@ class ServeFaultIT {
                 assertTrue(owedAtStop > 0, "replies were still owed when serve was killed, so the restart has work to do");
             }
 
-            try (ServeProcess serve = ServeProcess.start(slack, workDir, data, "second.log", env()).awaitHealthy()) {
+            try (BotProcess serve = ServeProcess.startReady(slack, workDir, data, "second.log", env())) {
                 awaitNoneOwed(data, serve, Duration.ofSeconds(120));
                 serve.terminate();
             }
@@ -127,7 +128,7 @@ class ServeFaultIT {
             throws Exception {
         Path data = workDir.resolve("data");
         try (FakeSlackApi slack = new FakeSlackApi();
-             ServeProcess serve = ServeProcess.start(slack, workDir, data, "serve.log", env()).awaitHealthy()) {
+             BotProcess serve = ServeProcess.startReady(slack, workDir, data, "serve.log", env())) {
             String warm = channelAlertTs(999);
             assertEquals(200, event(serve, ALERT_CHANNELS.get(0), warm, 999), "before the outage");
             slack.await("chat.postMessage", call -> warm.equals(call.param("thread_ts")));
@@ -140,7 +141,7 @@ class ServeFaultIT {
                 long start = System.nanoTime();
                 int status = event(serve, ALERT_CHANNELS.get(n % ALERT_CHANNELS.size()), ts, n);
                 if (status != 200) {
-                    throw new AssertionError("alert " + n + " answered " + status + "\n" + serve.log());
+                    throw new AssertionError("alert " + n + " answered " + status + "\n" + serve.output());
                 }
                 slowest = Math.max(slowest, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
                 alerts.add(ts);
@@ -152,7 +153,7 @@ class ServeFaultIT {
                 List<FakeSlackApi.Posted> replies = slack.posted().stream().filter(p -> ts.equals(p.threadTs())).toList();
                 if (replies.size() != 1) {
                     throw new AssertionError("exactly one reply for the alert at " + ts + ", got " + replies + "\n"
-                            + serve.log().lines().filter(line -> !line.contains("try ")).collect(Collectors.joining("\n")));
+                            + serve.output().lines().filter(line -> !line.contains("try ")).collect(Collectors.joining("\n")));
                 }
             }
         }
@@ -161,8 +162,7 @@ class ServeFaultIT {
     @Test
     void posts_hanging_in_four_channels_do_not_delay_a_fifth_by_more_than_a_second() throws Exception {
         try (FakeSlackApi slack = new FakeSlackApi();
-             ServeProcess serve = ServeProcess.start(slack, workDir, workDir.resolve("data"), "serve.log", env())
-                     .awaitHealthy()) {
+             BotProcess serve = ServeProcess.startReady(slack, workDir, workDir.resolve("data"), "serve.log", env())) {
             for (int c = 0; c < 4; c++) {
                 slack.holdChannel(ALERT_CHANNELS.get(c));
                 for (int n = 0; n < 3; n++) {
@@ -185,7 +185,7 @@ class ServeFaultIT {
         return (1_700_000_000L + n) + ".000100";
     }
 
-    private int event(ServeProcess serve, String channel, String ts, int n) {
+    private int event(BotProcess serve, String channel, String ts, int n) {
         String text = ":red_circle: Task Failed.\n*Dag*: storm_" + n + "_daily\n*Task*: load_orders_" + n + "\n*Error*: "
                 + "snowflake.connector.errors.ProgrammingError: 390114 (08001): Authentication token has expired.";
         try {
@@ -194,16 +194,16 @@ class ServeFaultIT {
                     .set("event", JSON.createObjectNode().put("type", "message").put("subtype", "bot_message")
                             .put("bot_id", "BAIRFLOW").put("username", "Airflow").put("channel", channel).put("ts", ts)
                             .put("text", text)).toString();
-            return http.send(SignedRequests.event(serve.url("/slack/events"), body, Instant.now(),
+            return http.send(SignedRequests.event(serve.endpoint("/slack/events"), body, Instant.now(),
                     ServeProcess.SIGNING_SECRET), HttpResponse.BodyHandlers.discarding()).statusCode();
         } catch (Exception e) {
             return -1;
         }
     }
 
-    private int webhook(ServeProcess serve, String body) {
+    private int webhook(BotProcess serve, String body) {
         try {
-            return http.send(HttpRequest.newBuilder(serve.url("/webhooks/alertmanager")).timeout(Duration.ofSeconds(10))
+            return http.send(HttpRequest.newBuilder(serve.endpoint("/webhooks/alertmanager")).timeout(Duration.ofSeconds(10))
                     .header("Authorization", "Bearer " + ServeProcess.WEBHOOK_TOKEN).header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.discarding())
                     .statusCode();
@@ -241,13 +241,13 @@ class ServeFaultIT {
         }
     }
 
-    private void awaitNoneOwed(Path data, ServeProcess serve, Duration limit) throws Exception {
+    private void awaitNoneOwed(Path data, BotProcess serve, Duration limit) throws Exception {
         long deadline = System.nanoTime() + limit.toNanos();
         int owed;
         while ((owed = count(data, "SELECT count(*) FROM pending_reply")) > 0) {
-            assertTrue(serve.process.isAlive(), "serve died:\n" + serve.log());
+            assertTrue(serve.alive(), "serve died:\n" + serve.output());
             if (System.nanoTime() > deadline) {
-                throw new AssertionError(owed + " replies still owed after " + limit.toSeconds() + " s:\n" + serve.log());
+                throw new AssertionError(owed + " replies still owed after " + limit.toSeconds() + " s:\n" + serve.output());
             }
             Thread.sleep(250);
         }

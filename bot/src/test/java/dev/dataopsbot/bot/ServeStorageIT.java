@@ -29,6 +29,7 @@ import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.dataopsbot.bot.bench.AlertmanagerPayloads;
+import dev.dataopsbot.bot.bench.BotProcess;
 import dev.dataopsbot.bot.fake.FakeSlackApi;
 import dev.dataopsbot.bot.fake.SignedRequests;
 import org.junit.jupiter.api.Test;
@@ -92,10 +93,10 @@ class ServeStorageIT {
                 && ack.out().contains("db backup"), ack.out());
 
         try (FakeSlackApi slack = new FakeSlackApi();
-             ServeProcess serve = ServeProcess.start(slack, workDir, data, "serve.log", Map.of())) {
-            assertTrue(serve.process.waitFor(60, TimeUnit.SECONDS), "serve refuses to start");
-            assertNotEquals(0, serve.process.exitValue());
-            String log = serve.log();
+             BotProcess serve = ServeProcess.start(slack, workDir, data, "serve.log", Map.of())) {
+            assertTrue(serve.awaitExit(Duration.ofSeconds(60)), "serve refuses to start");
+            assertNotEquals(0, serve.exitCode());
+            String log = serve.output();
             assertTrue(log.contains(db.toString()) && log.contains("integrity check") && log.contains("db backup"), log);
             assertFalse(log.contains("serving on port"), log);
         }
@@ -106,8 +107,8 @@ class ServeStorageIT {
     void while_another_process_holds_the_lock_events_and_webhooks_get_fast_503s_and_healthz_says_why() throws Exception {
         Path data = workDir.resolve("data");
         try (FakeSlackApi slack = new FakeSlackApi();
-             ServeProcess serve = ServeProcess.start(slack, workDir, data, "serve.log",
-                     Map.of("DATAOPS_ALERT_CHANNELS", "C1")).awaitHealthy()) {
+             BotProcess serve = ServeProcess.startReady(slack, workDir, data, "serve.log",
+                     Map.of("DATAOPS_ALERT_CHANNELS", "C1"))) {
             try (Connection other = DriverManager.getConnection("jdbc:sqlite:" + data.resolve("dataops.db"));
                  Statement lock = other.createStatement()) {
                 lock.execute("BEGIN EXCLUSIVE");
@@ -140,7 +141,7 @@ class ServeStorageIT {
     void healthz_is_503_while_the_database_file_is_read_only_and_200_again_after() throws Exception {
         Path data = workDir.resolve("data");
         try (FakeSlackApi slack = new FakeSlackApi();
-             ServeProcess serve = ServeProcess.start(slack, workDir, data, "serve.log", Map.of()).awaitHealthy()) {
+             BotProcess serve = ServeProcess.startReady(slack, workDir, data, "serve.log", Map.of())) {
             List<Path> files = List.of(data.resolve("dataops.db"), data.resolve("dataops.db-wal"));
             try {
                 for (Path file : files) {
@@ -164,8 +165,8 @@ class ServeStorageIT {
         Path mount = Files.createDirectories(workDir.resolve("small-disk"));
         run("mount", "-t", "tmpfs", "-o", "size=48m", "tmpfs", mount.toString());
         try (FakeSlackApi slack = new FakeSlackApi();
-             ServeProcess serve = ServeProcess.start(slack, workDir, mount.resolve("data"), "serve.log",
-                     Map.of("DATAOPS_MIN_FREE_MB", "16")).awaitHealthy()) {
+             BotProcess serve = ServeProcess.startReady(slack, workDir, mount.resolve("data"), "serve.log",
+                     Map.of("DATAOPS_MIN_FREE_MB", "16"))) {
             Path filler = mount.resolve("filler");
             long free = Files.getFileStore(mount).getUsableSpace();
             try (RandomAccessFile file = new RandomAccessFile(filler.toFile(), "rw")) {
@@ -191,10 +192,10 @@ class ServeStorageIT {
                 String.join(" ", command) + " failed (these fault injections need root, as CI has): " + out);
     }
 
-    private HttpResponse<String> awaitHealth(ServeProcess serve, int status) throws Exception {
+    private HttpResponse<String> awaitHealth(BotProcess serve, int status) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
         while (true) {
-            HttpResponse<String> health = http.send(HttpRequest.newBuilder(serve.url("/healthz")).build(),
+            HttpResponse<String> health = http.send(HttpRequest.newBuilder(serve.endpoint("/healthz")).build(),
                     HttpResponse.BodyHandlers.ofString());
             if (health.statusCode() == status) {
                 JSON.readTree(health.body());
@@ -207,7 +208,7 @@ class ServeStorageIT {
         }
     }
 
-    private HttpResponse<String> event(ServeProcess serve, String eventId) throws Exception {
+    private HttpResponse<String> event(BotProcess serve, String eventId) throws Exception {
         String body = JSON.createObjectNode().put("type", "event_callback").put("team_id", "T1").put("api_app_id", "A1")
                 .put("event_id", eventId).put("event_time", 1_700_000_100L)
                 .set("event", JSON.createObjectNode().put("type", "message").put("subtype", "bot_message")
@@ -215,12 +216,12 @@ class ServeStorageIT {
                         .put("ts", "1700000100.000100").put("text", "Task failed. dag_id=orders_daily, task_id=load_orders. "
                                 + "snowflake.connector.errors.ProgrammingError: 390114 (08001): Authentication token has expired."))
                 .toString();
-        return http.send(SignedRequests.event(serve.url("/slack/events"), body, Instant.now(), ServeProcess.SIGNING_SECRET),
+        return http.send(SignedRequests.event(serve.endpoint("/slack/events"), body, Instant.now(), ServeProcess.SIGNING_SECRET),
                 HttpResponse.BodyHandlers.ofString());
     }
 
-    private HttpResponse<String> webhook(ServeProcess serve) throws Exception {
-        return http.send(HttpRequest.newBuilder(serve.url("/webhooks/alertmanager")).timeout(Duration.ofSeconds(10))
+    private HttpResponse<String> webhook(BotProcess serve) throws Exception {
+        return http.send(HttpRequest.newBuilder(serve.endpoint("/webhooks/alertmanager")).timeout(Duration.ofSeconds(10))
                 .header("Authorization", "Bearer " + ServeProcess.WEBHOOK_TOKEN).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(AlertmanagerPayloads.firing((int) (System.nanoTime() % 100_000))))
                 .build(), HttpResponse.BodyHandlers.ofString());

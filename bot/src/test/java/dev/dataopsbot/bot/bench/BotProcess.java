@@ -85,6 +85,32 @@ public final class BotProcess implements AutoCloseable {
         process.destroyForcibly();
     }
 
+    /** {@code kill -9}, and waits until the process is gone. */
+    public void killAndWait() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(30, TimeUnit.SECONDS);
+    }
+
+    /** SIGTERM; returns how long the process took to exit (it fails after 60 s). */
+    public Duration terminate() throws InterruptedException {
+        long start = System.nanoTime();
+        process.destroy();
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError("serve did not stop within 60 s of SIGTERM");
+        }
+        return Duration.ofNanos(System.nanoTime() - start);
+    }
+
+    /** Waits up to {@code timeout} for the process to exit on its own; true when it did. */
+    public boolean awaitExit(Duration timeout) throws InterruptedException {
+        return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    public int exitCode() {
+        return process.exitValue();
+    }
+
     @Override
     public void close() throws InterruptedException {
         process.destroy();
