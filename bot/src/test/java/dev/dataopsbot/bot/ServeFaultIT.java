@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -13,7 +12,6 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -30,7 +28,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.dataopsbot.bot.bench.AlertmanagerPayloads;
 import dev.dataopsbot.bot.bench.BotProcess;
 import dev.dataopsbot.bot.fake.FakeSlackApi;
-import dev.dataopsbot.bot.fake.SignedRequests;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -189,13 +186,8 @@ class ServeFaultIT {
         String text = ":red_circle: Task Failed.\n*Dag*: storm_" + n + "_daily\n*Task*: load_orders_" + n + "\n*Error*: "
                 + "snowflake.connector.errors.ProgrammingError: 390114 (08001): Authentication token has expired.";
         try {
-            String body = JSON.createObjectNode().put("type", "event_callback").put("team_id", "T1").put("api_app_id", "A1")
-                    .put("event_id", "Ev" + channel + ts).put("event_time", 1_700_000_000L)
-                    .set("event", JSON.createObjectNode().put("type", "message").put("subtype", "bot_message")
-                            .put("bot_id", "BAIRFLOW").put("username", "Airflow").put("channel", channel).put("ts", ts)
-                            .put("text", text)).toString();
-            return http.send(SignedRequests.event(serve.endpoint("/slack/events"), body, Instant.now(),
-                    ServeProcess.SIGNING_SECRET), HttpResponse.BodyHandlers.discarding()).statusCode();
+            return http.send(ServeProcess.channelAlert(serve, "Ev" + channel + ts, channel, ts, text),
+                    HttpResponse.BodyHandlers.discarding()).statusCode();
         } catch (Exception e) {
             return -1;
         }
@@ -203,10 +195,7 @@ class ServeFaultIT {
 
     private int webhook(BotProcess serve, String body) {
         try {
-            return http.send(HttpRequest.newBuilder(serve.endpoint("/webhooks/alertmanager")).timeout(Duration.ofSeconds(10))
-                    .header("Authorization", "Bearer " + ServeProcess.WEBHOOK_TOKEN).header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.discarding())
-                    .statusCode();
+            return http.send(ServeProcess.alertmanager(serve, body), HttpResponse.BodyHandlers.discarding()).statusCode();
         } catch (Exception e) {
             return -1;
         }

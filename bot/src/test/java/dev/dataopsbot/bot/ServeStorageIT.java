@@ -20,7 +20,6 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +30,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.dataopsbot.bot.bench.AlertmanagerPayloads;
 import dev.dataopsbot.bot.bench.BotProcess;
 import dev.dataopsbot.bot.fake.FakeSlackApi;
-import dev.dataopsbot.bot.fake.SignedRequests;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -209,21 +207,13 @@ class ServeStorageIT {
     }
 
     private HttpResponse<String> event(BotProcess serve, String eventId) throws Exception {
-        String body = JSON.createObjectNode().put("type", "event_callback").put("team_id", "T1").put("api_app_id", "A1")
-                .put("event_id", eventId).put("event_time", 1_700_000_100L)
-                .set("event", JSON.createObjectNode().put("type", "message").put("subtype", "bot_message")
-                        .put("bot_id", "BAIRFLOW").put("username", "Airflow").put("channel", "C1")
-                        .put("ts", "1700000100.000100").put("text", "Task failed. dag_id=orders_daily, task_id=load_orders. "
-                                + "snowflake.connector.errors.ProgrammingError: 390114 (08001): Authentication token has expired."))
-                .toString();
-        return http.send(SignedRequests.event(serve.endpoint("/slack/events"), body, Instant.now(), ServeProcess.SIGNING_SECRET),
-                HttpResponse.BodyHandlers.ofString());
+        return http.send(ServeProcess.channelAlert(serve, eventId, "C1", "1700000100.000100", "Task failed. "
+                + "dag_id=orders_daily, task_id=load_orders. snowflake.connector.errors.ProgrammingError: 390114 (08001): "
+                + "Authentication token has expired."), HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpResponse<String> webhook(BotProcess serve) throws Exception {
-        return http.send(HttpRequest.newBuilder(serve.endpoint("/webhooks/alertmanager")).timeout(Duration.ofSeconds(10))
-                .header("Authorization", "Bearer " + ServeProcess.WEBHOOK_TOKEN).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(AlertmanagerPayloads.firing((int) (System.nanoTime() % 100_000))))
-                .build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(ServeProcess.alertmanager(serve, AlertmanagerPayloads.firing((int) (System.nanoTime() % 100_000))),
+                HttpResponse.BodyHandlers.ofString());
     }
 }
