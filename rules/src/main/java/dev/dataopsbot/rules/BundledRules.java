@@ -15,6 +15,7 @@ final class BundledRules {
                 files.add(mode.id() + ".drl");
             }
         }
+        files.add("catalogue.drl");
         files.add("precedence.drl");
         files.add("taxonomy.drl");
         FILES = List.copyOf(files);

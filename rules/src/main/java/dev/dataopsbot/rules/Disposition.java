@@ -43,6 +43,11 @@ public final class Disposition {
         this.safeToRetry = safeToRetry;
     }
 
+    /** Replaces the mode's default re-run advice with what a specific signature implies. */
+    public void adviseRetry(String safeToRetry) {
+        this.safeToRetry = safeToRetry;
+    }
+
     /** Raises the severity to {@code target} if it is currently lower; never lowers it. */
     public void raiseTo(String target) {
         if (SEVERITIES.indexOf(checkSeverity(target)) < SEVERITIES.indexOf(severity)) {

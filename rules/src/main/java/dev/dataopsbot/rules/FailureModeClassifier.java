@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import dev.dataopsbot.rules.catalogue.Catalogues;
+import dev.dataopsbot.rules.catalogue.CodeScanner;
 import dev.dataopsbot.rules.entity.EntityExtractor;
 import dev.dataopsbot.rules.text.Ascii;
 import org.kie.api.KieBase;
@@ -38,9 +40,16 @@ public final class FailureModeClassifier {
     private final KieBase kieBase;
     private final EvidenceScorer scorer = new EvidenceScorer();
     private final EntityExtractor entityExtractor = new EntityExtractor();
+    private final CodeScanner codes;
 
+    /** The rules of {@code kieBase} with the bundled error-code catalogues. */
     public FailureModeClassifier(KieBase kieBase) {
+        this(kieBase, Catalogues.bundled());
+    }
+
+    public FailureModeClassifier(KieBase kieBase, Catalogues catalogues) {
         this.kieBase = kieBase;
+        this.codes = new CodeScanner(catalogues);
     }
 
     public Verdict classify(Alert alert) {
@@ -49,6 +58,7 @@ public final class FailureModeClassifier {
             List<LogLine> lines = linesOf(alert);
             for (LogLine line : lines) {
                 session.insert(line);
+                codes.scan(line).forEach(session::insert);
             }
             session.fireAllRules(MAX_FIRINGS);
             List<Evidence> evidence = objects(session, Evidence.class);

@@ -1,6 +1,8 @@
 package dev.dataopsbot.rules.text;
 
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
@@ -20,7 +22,7 @@ public final class Words {
         int start = -1;
         for (int i = 0; i <= text.length(); i++) {
             char c = i < text.length() ? text.charAt(i) : ' ';
-            boolean wordChar = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+            boolean wordChar = IdentifierWords.isAsciiAlphanumeric(c);
             if (wordChar && start < 0) {
                 start = i;
             } else if (!wordChar && start >= 0) {
@@ -33,20 +35,10 @@ public final class Words {
 
     private static void add(Set<String> words, String text, int start, int end) {
         words.add(text.substring(start, end).toLowerCase(Locale.ROOT));
-        int partStart = start;
-        for (int i = start + 1; i < end; i++) {
-            char previous = text.charAt(i - 1);
-            char c = text.charAt(i);
-            boolean lowerToUpper = Character.isLowerCase(previous) && Character.isUpperCase(c);
-            boolean acronymEnd = Character.isUpperCase(previous) && Character.isUpperCase(c)
-                    && i + 1 < end && Character.isLowerCase(text.charAt(i + 1));
-            if (lowerToUpper || acronymEnd) {
-                words.add(text.substring(partStart, i).toLowerCase(Locale.ROOT));
-                partStart = i;
-            }
-        }
-        if (partStart > start) {
-            words.add(text.substring(partStart, end).toLowerCase(Locale.ROOT));
+        List<String> parts = new ArrayList<>();
+        IdentifierWords.splitCamel(text, start, end, parts);
+        if (parts.size() > 1) {
+            words.addAll(parts);
         }
     }
 }

@@ -1,0 +1,57 @@
+package dev.dataopsbot.rules;
+
+import java.util.Objects;
+
+/**
+ * A fact: a line of the alert carries a code (SQLSTATE, exception class, vendor error code) that
+ * an error-code catalogue maps to a failure mode. Inserted before the rules fire; the rules of
+ * {@code catalogue.drl} turn it into evidence and let it shape the re-run advice.
+ *
+ * @param catalogue the catalogue's name ({@code postgresql-sqlstate})
+ * @param code      the code as written in the catalogue ({@code 57014}, {@code 08*})
+ * @param found     the text of the line that carried it, as found ({@code SocketTimeoutException})
+ * @param retry     {@code yes}, {@code no}, {@code after_fix}, or {@code -} for the mode's default
+ */
+public record CodeMatch(String catalogue, String code, String found, String mode, double weight, String retry,
+                        String meaning, int line, String text) {
+
+    public CodeMatch {
+        Objects.requireNonNull(catalogue, "catalogue");
+        Objects.requireNonNull(code, "code");
+        Objects.requireNonNull(mode, "mode");
+        Objects.requireNonNull(retry, "retry");
+    }
+
+    /** The name evidence carries: which catalogue entry decided, stable across alerts. */
+    public String getRule() {
+        return "catalogue " + catalogue + ": " + code;
+    }
+
+    public String getMode() {
+        return mode;
+    }
+
+    public double getWeight() {
+        return weight;
+    }
+
+    public String getRetry() {
+        return retry;
+    }
+
+    public int getLine() {
+        return line;
+    }
+
+    public String getText() {
+        return text;
+    }
+
+    public boolean isInformative() {
+        return !mode.equals(FailureMode.UNKNOWN.id());
+    }
+
+    public boolean overridesRetry() {
+        return !retry.equals("-");
+    }
+}
