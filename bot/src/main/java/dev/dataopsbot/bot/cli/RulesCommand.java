@@ -2,12 +2,14 @@ package dev.dataopsbot.bot.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
 import dev.dataopsbot.bot.config.BotConfig;
 import dev.dataopsbot.rules.RuleBase;
 import dev.dataopsbot.rules.RuleProblem;
+import dev.dataopsbot.rules.catalogue.Catalogues;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
@@ -32,7 +34,7 @@ final class RulesCommand implements Runnable {
         private final CliContext context;
 
         @Parameters(arity = "0..1", paramLabel = "DIR",
-                description = "Folder of .drl files (default: DATAOPS_RULES_DIR, else the bundled rules).")
+                description = "Folder of .drl rule files and .tsv error-code catalogues (default: DATAOPS_RULES_DIR, else the bundled rules).")
         Path dir;
 
         Check(CliContext context) {
@@ -45,10 +47,15 @@ final class RulesCommand implements Runnable {
             if (dir != null && !Files.isDirectory(dir)) {
                 throw new UsageException("'" + dir + "' is not a directory of .drl files");
             }
-            List<RuleProblem> problems = config.rulesDir().map(RuleBase::check).orElseGet(RuleBase::checkBundled);
+            List<RuleProblem> problems = new ArrayList<>(config.rulesDir().map(RuleBase::check).orElseGet(RuleBase::checkBundled));
+            Catalogues catalogues = config.rulesDir().map(Catalogues::fromFolder).orElseGet(Catalogues::bundled);
+            problems.addAll(catalogues.problems());
             problems.forEach(context.err()::println);
             String what = config.rulesDir().map(Path::toString).orElse("bundled rules");
-            context.out().println(problems.isEmpty() ? "ok: " + what + " compile" : problems.size() + " problems in " + what);
+            context.out().println(problems.isEmpty()
+                    ? "ok: " + what + " compile; " + catalogues.all().size() + " error-code catalogues, "
+                            + catalogues.entryCount() + " entries"
+                    : problems.size() + " problems in " + what);
             return problems.isEmpty() ? ExitCode.OK : ExitCode.FAILURE;
         }
     }

@@ -10,6 +10,7 @@ import dev.dataopsbot.knowledge.runbook.RunbookLibrary;
 import dev.dataopsbot.knowledge.runbook.RunbookProblem;
 import dev.dataopsbot.rules.FailureModeClassifier;
 import dev.dataopsbot.rules.RuleBase;
+import dev.dataopsbot.rules.catalogue.Catalogues;
 import dev.dataopsbot.rules.text.AlertText;
 import org.kie.api.KieBase;
 
@@ -34,8 +35,10 @@ public final class TriageServiceFactory {
             return RunbookIndex.build(library.runbooks());
         }).orElseGet(RunbookIndex::bundled));
         KieBase kieBase = config.rulesDir().map(RuleBase::withExtraRules).orElseGet(RuleBase::bundled);
+        Catalogues catalogues = config.rulesDir().map(Catalogues::bundledWith).orElseGet(Catalogues::bundled);
+        catalogues.problems().forEach(p -> warnings.accept(p + " (skipped; run 'rules check' for details)"));
         try {
-            return new TriageService(new AlertText(), new FailureModeClassifier(kieBase), index.join(),
+            return new TriageService(new AlertText(), new FailureModeClassifier(kieBase, catalogues), index.join(),
                     SimilarIncidentSearch.NONE);
         } catch (CompletionException e) {
             throw e.getCause() instanceof RuntimeException runtime ? runtime : e;

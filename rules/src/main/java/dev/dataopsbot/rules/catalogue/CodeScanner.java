@@ -17,7 +17,8 @@ import dev.dataopsbot.rules.text.IdentifierWords;
  * Finds the catalogued codes in a line. Built once from the {@link Catalogues}; thread-safe.
  *
  * <p>Token catalogues are one hash lookup per identifier of the line (whole, and its last dotted
- * segment, so {@code java.net.SocketTimeoutException} finds {@code SocketTimeoutException}). A
+ * segment, so {@code java.net.SocketTimeoutException} finds {@code SocketTimeoutException}, then its
+ * first, so Spark's {@code [DELTA_CONCURRENT_APPEND.WITHOUT_HINT]} finds its condition). A
  * plain-word code ({@code timeout}, {@code UNAVAILABLE}) counts only where its catalogue's context
  * regex matches the line. Pattern catalogues run their regex, on lines with a digit when all their
  * codes have one. Identifiers no catalogue knows are split into words and read against the word
@@ -155,6 +156,9 @@ public final class CodeScanner {
         boolean hit = lookUpToken(line, token, token, found);
         if (!hit && !last.equals(token)) {
             hit = lookUpToken(line, last, token, found);
+        }
+        if (!hit && token.contains(".")) {
+            hit = lookUpToken(line, token.substring(0, token.indexOf('.')), token, found);
         }
         if (!hit && token.contains("-")) {
             for (String piece : token.split("-")) {
