@@ -7,6 +7,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import dev.dataopsbot.rules.catalogue.Catalogues;
 import dev.dataopsbot.rules.catalogue.CodeScanner;
@@ -36,6 +37,8 @@ public final class FailureModeClassifier {
             "\\b(executing|running statement|running query|executing query|executing statement|running sql|sql|query)"
                     + "\\s{0,5}:\\s{0,5}(select|insert|merge|update|delete|create|with|alter|copy|call|truncate|grant|revoke|begin|set|unload|use|drop)\\b");
     private static final int MAX_FIRINGS = 100_000;
+    /** Root causes of precedence.drl that say the message is no failure at all. */
+    private static final Set<String> NOT_A_FAILURE = Set.of("recovery notice", "successful run");
 
     private final KieBase kieBase;
     private final EvidenceScorer scorer = new EvidenceScorer();
@@ -79,9 +82,35 @@ public final class FailureModeClassifier {
                     .filter(d -> d.getRootCause().equals(scores.primary()))
                     .map(d -> d.getSymptom() + " explained by " + d.getRootCause() + ": " + d.getReason())
                     .distinct().toList();
+            Set<String> demoted = demotions.stream().map(Demotion::getSymptom).collect(Collectors.toSet());
+            boolean notAFailure = demotions.stream().anyMatch(d -> NOT_A_FAILURE.contains(d.getRootCause()));
             return new Verdict(scores.primary(), scores.confidence(), scores.secondary(), ordered,
                     disposition.getSeverity(), disposition.getEscalateTo(), disposition.getSafeToRetry(),
-                    entities, precedence);
+                    entities, precedence, demoted, notAFailure);
+        } finally {
+            session.dispose();
+        }
+    }
+
+    /**
+     * The same alert decided as {@code mode} by someone else (the nearest cases): the taxonomy's
+     * severity, escalation and re-run advice for that mode, the rules' evidence kept as it was, and
+     * the rules' own answer, when it was a mode, as a secondary one.
+     */
+    public Verdict decidedAs(Verdict verdict, String mode, double confidence) {
+        KieSession session = kieBase.newKieSession();
+        try {
+            Disposition disposition = new Disposition(mode);
+            session.insert(disposition);
+            session.fireAllRules(MAX_FIRINGS);
+            List<String> secondary = new ArrayList<>();
+            if (!verdict.failureMode().equals(FailureMode.UNKNOWN.id()) && !verdict.failureMode().equals(mode)) {
+                secondary.add(verdict.failureMode());
+            }
+            verdict.secondary().stream().filter(m -> !m.equals(mode) && !secondary.contains(m)).forEach(secondary::add);
+            return new Verdict(mode, confidence, secondary, verdict.evidence(), disposition.getSeverity(),
+                    disposition.getEscalateTo(), disposition.getSafeToRetry(), verdict.entities(),
+                    verdict.precedence(), verdict.demoted(), verdict.notAFailure());
         } finally {
             session.dispose();
         }

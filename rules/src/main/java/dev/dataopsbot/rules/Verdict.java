@@ -16,6 +16,9 @@ import java.util.Map;
  * @param entities     dag_id, task_id, run_id, model, table, system, host, error_code when found,
  *                     in a stable order
  * @param precedence   the precedence decisions that shaped the answer, for explanation
+ * @param demoted      modes that precedence ruled out as symptoms, or as no failure at all (a
+ *                     recovery or success notice demotes every mode it saw)
+ * @param notAFailure  true when the text says it is not a failure (recovered, resolved, succeeded)
  */
 public record Verdict(
         String failureMode,
@@ -26,13 +29,16 @@ public record Verdict(
         String escalateTo,
         String safeToRetry,
         Map<String, String> entities,
-        List<String> precedence) {
+        List<String> precedence,
+        java.util.Set<String> demoted,
+        boolean notAFailure) {
 
     public Verdict {
         secondary = List.copyOf(secondary);
         evidence = List.copyOf(evidence);
         entities = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(entities));
         precedence = List.copyOf(precedence);
+        demoted = java.util.Set.copyOf(demoted);
     }
 
     /** Evidence lines for the primary mode only. */

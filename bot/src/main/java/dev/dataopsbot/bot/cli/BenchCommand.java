@@ -15,8 +15,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.dataopsbot.bot.triage.BatchTriage;
 import dev.dataopsbot.bot.triage.TriageJson;
 import dev.dataopsbot.bot.triage.SimilarIncidentSearch;
+import dev.dataopsbot.bot.triage.CaseKnowledge;
 import dev.dataopsbot.bot.triage.TriageService;
 import dev.dataopsbot.knowledge.runbook.Runbook;
+import dev.dataopsbot.knowledge.cases.CaseLibrary;
 import dev.dataopsbot.knowledge.runbook.RunbookIndex;
 import dev.dataopsbot.knowledge.runbook.RunbookLibrary;
 import dev.dataopsbot.rules.FailureModeClassifier;
@@ -82,8 +84,11 @@ final class BenchCommand implements Callable<Integer> {
         }
         double bigIndexMs = millisSince(t);
 
+        t = System.nanoTime();
+        CaseKnowledge cases = new CaseKnowledge(CaseLibrary.bundled());
+        double caseLibraryMs = millisSince(t);
         TriageService service = new TriageService(new AlertText(), new FailureModeClassifier(kieBase), index,
-                SimilarIncidentSearch.NONE);
+                SimilarIncidentSearch.NONE, cases);
         for (int i = 0; i < warmup; i++) {
             texts.forEach(text -> service.triage("bench", text));
         }
@@ -109,6 +114,7 @@ final class BenchCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "rule base compiled from DRL at run time (what --rules pays): %.0f ms (%d problems)%n", drlMs, drlProblems);
         out.printf(Locale.ROOT, "runbook index, %d bundled runbooks, prebuilt, loaded: %.0f ms%n", index.size(), indexMs);
         out.printf(Locale.ROOT, "runbook index, %d runbooks parsed earlier, built in memory: %.0f ms%n", synthetic.size(), bigIndexMs);
+        out.printf(Locale.ROOT, "case library, %d bundled cases, prebuilt, loaded: %.0f ms%n", cases.bundledCount(), caseLibraryMs);
         out.printf(Locale.ROOT, "warm classify+retrieve over %d alerts x %d rounds (1 thread): p50 %.3f ms, p90 %.3f ms, p99 %.3f ms, max %.3f ms, %.0f alerts/s%n",
                 texts.size(), rounds, pct(nanos, 50), pct(nanos, 90), pct(nanos, 99), nanos[nanos.length - 1] / 1e6,
                 nanos.length / wallSeconds);

@@ -121,6 +121,7 @@ final class TriageCommand implements Callable<Integer> {
         if (knowledge == null) {
             return text -> service.triage(SOURCE, text);
         }
+        service.cases().teach(knowledge.teamCaseLibrary());
         TriageService withPast = service.withPastIncidents(new PastIncidentSearch(knowledge));
         if (dryRun) {
             return text -> withPast.triage(SOURCE, text);

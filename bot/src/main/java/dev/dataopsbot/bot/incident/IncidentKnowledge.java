@@ -12,7 +12,10 @@ import dev.dataopsbot.knowledge.incident.IncidentKey;
 import dev.dataopsbot.knowledge.incident.IncidentLifecycle;
 import dev.dataopsbot.knowledge.incident.IncidentStore;
 import dev.dataopsbot.knowledge.incident.PendingReplies;
+import dev.dataopsbot.knowledge.incident.TeamCase;
+import dev.dataopsbot.knowledge.incident.TeamCases;
 import dev.dataopsbot.knowledge.incident.TriageMessages;
+import dev.dataopsbot.knowledge.cases.LabelledCase;
 import dev.dataopsbot.knowledge.similar.PastIncidentIndex;
 import dev.dataopsbot.knowledge.similar.SimilarIncident;
 import dev.dataopsbot.knowledge.similar.SimilarIncidentQuery;
@@ -31,6 +34,7 @@ public final class IncidentKnowledge implements AutoCloseable {
     private final IncidentLifecycle lifecycle;
     private final TriageMessages triageMessages;
     private final PendingReplies pendingReplies;
+    private final TeamCases teamCases;
     /** Loaded on first use: triage arrives redacted already, so a CLI triage never pays for a second catalogue. */
     private Redactor redactor;
     private PastIncidentIndex pastIncidents;
@@ -42,6 +46,7 @@ public final class IncidentKnowledge implements AutoCloseable {
         this.lifecycle = new IncidentLifecycle(database, clock, this::redact);
         this.triageMessages = new TriageMessages(database, clock);
         this.pendingReplies = new PendingReplies(database, clock);
+        this.teamCases = new TeamCases(database, clock);
     }
 
     /** @throws dev.dataopsbot.knowledge.incident.StoreException when the database cannot be opened */
@@ -81,6 +86,16 @@ public final class IncidentKnowledge implements AutoCloseable {
     /** Slack replies owed for stored alerts. */
     public PendingReplies pendingReplies() {
         return pendingReplies;
+    }
+
+    /** The team's own labelled cases (corrections, confirmations, imports). */
+    public TeamCases teamCases() {
+        return teamCases;
+    }
+
+    /** The team's cases as the nearest-neighbour vote reads them. */
+    public List<LabelledCase> teamCaseLibrary() {
+        return teamCases.list().stream().map(TeamCase::asCase).toList();
     }
 
     public TriageRecorder recorder() {

@@ -14,10 +14,13 @@ final class IncidentActions {
 
     private final IncidentLifecycle lifecycle;
     private final BotMetrics metrics;
+    private final Runnable casesChanged;
 
-    IncidentActions(IncidentLifecycle lifecycle, BotMetrics metrics) {
+    /** @param casesChanged called after feedback changed the team's cases, to re-teach the triage */
+    IncidentActions(IncidentLifecycle lifecycle, BotMetrics metrics, Runnable casesChanged) {
         this.lifecycle = lifecycle;
         this.metrics = metrics;
+        this.casesChanged = casesChanged;
     }
 
     String acknowledge(IncidentKey key, String user) {
@@ -54,6 +57,8 @@ final class IncidentActions {
 
     String wrongClassification(IncidentKey key, String correctMode, String comment, String user) {
         lifecycle.feedback(key, false, correctMode, comment, user);
-        return "Thanks: " + key + " is recorded as " + correctMode + " for rule tuning.";
+        casesChanged.run();
+        return "Thanks: " + key + " is recorded as " + correctMode
+                + "; the next alert like it will be classified as " + correctMode + ".";
     }
 }

@@ -106,7 +106,8 @@ public final class SlackBot implements AutoCloseable {
         AfterAck afterAck = new AfterAck(work, web);
         SecurityEscalation escalation = new SecurityEscalation(config.securityChannel(), web);
         IncidentMessages messages = new IncidentMessages(knowledge, web, new TriageMessage(config.runbookBaseUrl()), escalation);
-        IncidentActions actions = new IncidentActions(knowledge.lifecycle(), metrics);
+        IncidentActions actions = new IncidentActions(knowledge.lifecycle(), metrics,
+                () -> triage.cases().teach(knowledge.teamCaseLibrary()));
         ChannelTriage channelTriage = new ChannelTriage(triage, knowledge.recorder(), messages, web, metrics, escalation,
                 knowledge.store());
         Map<String, Subcommand> subcommands = new HashMap<>();

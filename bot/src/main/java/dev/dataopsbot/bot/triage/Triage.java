@@ -6,6 +6,7 @@ import java.util.Map;
 import dev.dataopsbot.knowledge.incident.Recorded;
 import dev.dataopsbot.knowledge.runbook.RunbookHit;
 import dev.dataopsbot.knowledge.similar.SimilarIncident;
+import dev.dataopsbot.knowledge.cases.CaseVote;
 import dev.dataopsbot.rules.Verdict;
 
 /**
@@ -14,6 +15,9 @@ import dev.dataopsbot.rules.Verdict;
  * incident it opened or updated. Renderers only format this.
  *
  * @param redactions how many of each kind were redacted, by kind id ({@code github_pat}, {@code email})
+ * @param cases     the nearest cases and their vote (stage 2), shown beside the rule evidence
+ * @param decidedBy which stage decided: {@code rules}, {@code cases}, {@code team case},
+ *                  {@code rules and cases}, {@code below threshold} or {@code nothing recognised}
  * @param incident what recording did; null when nothing was recorded ({@code --dry-run})
  */
 public record Triage(
@@ -23,6 +27,8 @@ public record Triage(
         String redactedText,
         Map<String, Integer> redactions,
         List<String> warnings,
+        CaseVote cases,
+        String decidedBy,
         Recorded incident) {
 
     public Triage {
@@ -34,6 +40,7 @@ public record Triage(
 
     /** This triage, recorded as {@code recorded}. */
     public Triage recordedAs(Recorded recorded) {
-        return new Triage(verdict, runbooks, similarIncidents, redactedText, redactions, warnings, recorded);
+        return new Triage(verdict, runbooks, similarIncidents, redactedText, redactions, warnings, cases, decidedBy,
+                recorded);
     }
 }

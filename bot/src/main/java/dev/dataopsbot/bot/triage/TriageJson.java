@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dataopsbot.knowledge.incident.Recorded;
 import dev.dataopsbot.knowledge.runbook.RunbookHit;
 import dev.dataopsbot.knowledge.similar.SimilarIncident;
+import dev.dataopsbot.knowledge.cases.Neighbour;
 import dev.dataopsbot.rules.Evidence;
 import dev.dataopsbot.rules.Verdict;
 
@@ -16,6 +17,7 @@ public final class TriageJson {
 
     static final int MAX_EVIDENCE = 10;
     static final int MAX_EVIDENCE_CHARS = 500;
+    static final int MAX_CASES = 3;
 
     private final ObjectMapper mapper;
 
@@ -44,6 +46,9 @@ public final class TriageJson {
         if (triage.incident() != null) {
             out.set("incident", incident(triage.incident()));
         }
+        out.put("decided_by", triage.decidedBy());
+        ArrayNode nearest = out.putArray("nearest_cases");
+        triage.cases().neighbours().stream().limit(MAX_CASES).forEach(n -> nearest.add(neighbour(n)));
         ArrayNode precedence = out.putArray("precedence");
         v.precedence().forEach(precedence::add);
         ObjectNode redactions = out.putObject("redactions");
@@ -63,6 +68,18 @@ public final class TriageJson {
         node.put("rule", e.getRule());
         node.put("failure_mode", e.getFailureMode());
         node.put("weight", e.getWeight());
+        return node;
+    }
+
+    private ObjectNode neighbour(Neighbour n) {
+        ObjectNode node = mapper.createObjectNode();
+        node.put("id", n.labelledCase().id());
+        node.put("system", n.labelledCase().system());
+        node.put("failure_mode", n.labelledCase().mode());
+        node.put("similarity", n.similarity());
+        node.put("line", n.line());
+        node.put("source", n.labelledCase().source());
+        node.put("team", n.labelledCase().team());
         return node;
     }
 

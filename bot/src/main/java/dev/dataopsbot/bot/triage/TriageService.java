@@ -12,12 +12,14 @@ import dev.dataopsbot.knowledge.similar.SimilarIncident;
 import dev.dataopsbot.rules.Alert;
 import dev.dataopsbot.rules.Evidence;
 import dev.dataopsbot.rules.FailureModeClassifier;
+import dev.dataopsbot.knowledge.cases.CaseVote;
 import dev.dataopsbot.rules.Verdict;
 import dev.dataopsbot.rules.text.AlertText;
 import dev.dataopsbot.rules.text.InputLimits;
 
 /**
- * The one code path from raw alert text to a {@link Triage}: normalise and redact, classify,
+ * The one code path from raw alert text to a {@link Triage}: normalise and redact, classify
+ * with the rules (stage 1) and the nearest cases (stage 2, see {@link TwoStageDecision}),
  * retrieve runbooks. Thread-safe; the Slack handlers, webhooks and the CLI all call it.
  */
 public final class TriageService {
@@ -30,18 +32,26 @@ public final class TriageService {
     private final FailureModeClassifier classifier;
     private final RunbookIndex runbookIndex;
     private final SimilarIncidentSearch pastIncidents;
+    private final CaseKnowledge cases;
+    private final TwoStageDecision decision = new TwoStageDecision();
 
     public TriageService(AlertText alertText, FailureModeClassifier classifier, RunbookIndex runbookIndex,
-                         SimilarIncidentSearch pastIncidents) {
+                         SimilarIncidentSearch pastIncidents, CaseKnowledge cases) {
         this.alertText = alertText;
         this.classifier = classifier;
         this.runbookIndex = runbookIndex;
         this.pastIncidents = pastIncidents;
+        this.cases = cases;
     }
 
     /** This service with past incidents searched by {@code search}. */
     public TriageService withPastIncidents(SimilarIncidentSearch search) {
-        return new TriageService(alertText, classifier, runbookIndex, search);
+        return new TriageService(alertText, classifier, runbookIndex, search, cases);
+    }
+
+    /** The case library this service votes with; teach it the team's cases. */
+    public CaseKnowledge cases() {
+        return cases;
     }
 
     /**
@@ -62,12 +72,17 @@ public final class TriageService {
         if (replaced > 0 && replaced > BINARY_SHARE * prepared.text().length()) {
             warnings.add("input looks binary: " + replaced + " bytes were not text and were replaced");
         }
-        Verdict verdict = classifier.classify(Alert.of(source, prepared.text()));
+        Verdict rules = classifier.classify(Alert.of(source, prepared.text()));
+        CaseVote vote = cases.vote(prepared.text());
+        TwoStageDecision.Decision decided = decision.decide(rules, vote);
+        Verdict verdict = decided.mode().equals(rules.failureMode()) && decided.confidence() == rules.confidence()
+                ? rules : classifier.decidedAs(rules, decided.mode(), decided.confidence());
         RunbookQuery query = queryFor(verdict);
         List<RunbookHit> runbooks = runbookIndex.search(query, RUNBOOK_LIMIT);
         List<SimilarIncident> similar = pastIncidents.search(verdict.failureMode(), query.system(), query.text(),
                 SIMILAR_INCIDENT_LIMIT);
-        return new Triage(verdict, runbooks, similar, prepared.text(), prepared.redactions(), warnings, null);
+        return new Triage(verdict, runbooks, similar, prepared.text(), prepared.redactions(), warnings, vote,
+                decided.decidedBy(), null);
     }
 
     static RunbookQuery queryFor(Verdict verdict) {

@@ -5,6 +5,7 @@ import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
 
 import dev.dataopsbot.bot.config.BotConfig;
+import dev.dataopsbot.knowledge.cases.CaseLibrary;
 import dev.dataopsbot.knowledge.runbook.RunbookIndex;
 import dev.dataopsbot.knowledge.runbook.RunbookLibrary;
 import dev.dataopsbot.knowledge.runbook.RunbookProblem;
@@ -34,12 +35,13 @@ public final class TriageServiceFactory {
                     .forEach(p -> warnings.accept(p + " (runbook skipped; run 'runbooks lint' for details)"));
             return RunbookIndex.build(library.runbooks());
         }).orElseGet(RunbookIndex::bundled));
+        CompletableFuture<CaseKnowledge> cases = CompletableFuture.supplyAsync(() -> new CaseKnowledge(CaseLibrary.bundled()));
         KieBase kieBase = config.rulesDir().map(RuleBase::withExtraRules).orElseGet(RuleBase::bundled);
         Catalogues catalogues = config.rulesDir().map(Catalogues::bundledWith).orElseGet(Catalogues::bundled);
         catalogues.problems().forEach(p -> warnings.accept(p + " (skipped; run 'rules check' for details)"));
         try {
             return new TriageService(new AlertText(), new FailureModeClassifier(kieBase, catalogues), index.join(),
-                    SimilarIncidentSearch.NONE);
+                    SimilarIncidentSearch.NONE, cases.join());
         } catch (CompletionException e) {
             throw e.getCause() instanceof RuntimeException runtime ? runtime : e;
         }

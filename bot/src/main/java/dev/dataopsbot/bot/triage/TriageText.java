@@ -6,6 +6,7 @@ import java.util.stream.Collectors;
 import dev.dataopsbot.knowledge.incident.Recorded;
 import dev.dataopsbot.knowledge.runbook.RunbookHit;
 import dev.dataopsbot.knowledge.similar.SimilarIncident;
+import dev.dataopsbot.knowledge.cases.Neighbour;
 import dev.dataopsbot.rules.Evidence;
 import dev.dataopsbot.rules.Verdict;
 
@@ -14,6 +15,7 @@ public final class TriageText {
 
     static final int MAX_EVIDENCE = 5;
     static final int MAX_LINE_CHARS = 220;
+    static final int MAX_CASES = 3;
 
     public String render(Triage triage) {
         Verdict v = triage.verdict();
@@ -32,6 +34,7 @@ public final class TriageText {
         if (!v.secondary().isEmpty()) {
             row(out, "Also seen", String.join(", ", v.secondary()));
         }
+        row(out, "Decided by", triage.decidedBy());
         v.precedence().forEach(reason -> row(out, "Why", reason));
         if (!v.entities().isEmpty()) {
             row(out, "Entities", v.entities().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
@@ -39,11 +42,23 @@ public final class TriageText {
         }
         out.append("\nEvidence:\n");
         if (v.evidence().isEmpty()) {
-            out.append("  none: no rule recognised this text; paste the full task log for a better answer\n");
+            out.append("  none: no rule or catalogued error code recognised this text; paste the full task log for a better answer\n");
         }
         for (Evidence e : v.evidence().stream().limit(MAX_EVIDENCE).toList()) {
             out.append("  line ").append(e.getLine()).append("  [").append(e.getRule()).append("]\n")
                     .append("    ").append(cut(e.getText())).append('\n');
+        }
+        if (!triage.cases().neighbours().isEmpty()) {
+            out.append("\nNearest cases:\n");
+            for (Neighbour n : triage.cases().neighbours().stream().limit(MAX_CASES).toList()) {
+                out.append("  ").append(n.labelledCase().id()).append("  ").append(n.labelledCase().mode())
+                        .append("  (").append(n.labelledCase().system()).append(", similarity ")
+                        .append(String.format(Locale.ROOT, "%.2f", n.similarity()));
+                if (n.labelledCase().team()) {
+                    out.append(", ").append(n.labelledCase().source());
+                }
+                out.append(")\n    ").append(cut(n.line())).append('\n');
+            }
         }
         out.append("\nRunbooks:\n");
         if (triage.runbooks().isEmpty()) {

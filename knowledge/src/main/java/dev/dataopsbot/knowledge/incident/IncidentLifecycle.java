@@ -150,7 +150,11 @@ public final class IncidentLifecycle {
                 EventKind.SUMMARY_GENERATED, actor(actor), optional(where), timeline.detail()));
     }
 
-    /** Someone says whether the classification was right; {@code correctMode} is their answer, or null. */
+    /**
+     * Someone says whether the classification was right; {@code correctMode} is their answer, or
+     * null. A correction ("wrong, it is M") makes the incident's first alert a team case of M, a
+     * confirmation makes it one of the incident's mode, in the same transaction.
+     */
     public Incident feedback(IncidentKey key, boolean classificationCorrect, String correctMode, String comment,
                              String actor) {
         return change(key, "record feedback on", (c, incident, now) -> {
@@ -160,6 +164,11 @@ public final class IncidentLifecycle {
                 detail.put("correct_mode", clean(correctMode));
             }
             timeline.append(c, key, now, EventKind.FEEDBACK, actor(actor), optional(comment), detail);
+            if (!classificationCorrect && detail.has("correct_mode")) {
+                TeamCases.learnFrom(c, incident, detail.get("correct_mode").asText(), actor(actor), TeamCase.CORRECTION, now);
+            } else if (classificationCorrect && !incident.failureMode().equals("unknown")) {
+                TeamCases.learnFrom(c, incident, incident.failureMode(), actor(actor), TeamCase.CONFIRMATION, now);
+            }
         });
     }
 

@@ -1,0 +1,79 @@
+package dev.dataopsbot.bot.triage;
+
+import dev.dataopsbot.knowledge.cases.CaseVote;
+import dev.dataopsbot.rules.Verdict;
+
+/**
+ * How the rules (stage 1) and the nearest cases (stage 2) combine into one answer.
+ * <ol>
+ *   <li>A team case that near-duplicates the alert wins over any rule when it is very close
+ *       ({@link #TEAM_OVERRIDES_ANY}), and over a weak rule otherwise: the team said so about
+ *       this very message.</li>
+ *   <li>A confident rule ({@link #CONFIDENT_RULE} or more) stands; the cases only explain.</li>
+ *   <li>A weak rule stands unless the cases agree (its confidence rises) or a clearly stronger
+ *       vote names another mode.</li>
+ *   <li>When the rules are silent, the vote decides if it clears {@link #THRESHOLD}.</li>
+ *   <li>Precedence applies to both: the cases never pick a mode the rules ruled out as a
+ *       symptom, and a message the rules read as a recovery or success stays {@code unknown}.</li>
+ *   <li>Rule evidence too weak to name a mode alone and a vote for the same mode add up
+ *       (noisy-or).</li>
+ *   <li>Whatever decided, below {@link #THRESHOLD} the answer is {@code unknown}.</li>
+ * </ol>
+ */
+public final class TwoStageDecision {
+
+    /** The one threshold on every path (CLI, Slack, webhook): below it the answer is {@code unknown}. */
+    public static final double THRESHOLD = 0.5;
+    public static final double CONFIDENT_RULE = 0.75;
+    public static final double TEAM_OVERRIDES_ANY = 0.8;
+    /** How much stronger than a weak rule a vote for another mode must be to replace it. */
+    static final double MARGIN = 0.15;
+
+    /** The outcome: mode, confidence and which stage decided ({@code rules}, {@code cases}, {@code team case}). */
+    public record Decision(String mode, double confidence, String decidedBy) {
+    }
+
+    public Decision decide(Verdict rules, CaseVote cases) {
+        String unknown = "unknown";
+        boolean ruled = !rules.failureMode().equals(unknown);
+        boolean usable = !cases.mode().equals(unknown) && !rules.demoted().contains(cases.mode()) && !rules.notAFailure();
+        if (cases.teamCase() && usable) {
+            double closest = cases.neighbours().get(0).similarity();
+            if (!ruled || rules.confidence() < CONFIDENT_RULE || closest >= TEAM_OVERRIDES_ANY
+                    || rules.failureMode().equals(cases.mode())) {
+                return new Decision(cases.mode(), Math.max(cases.confidence(), agreeing(rules, cases)), "team case");
+            }
+        }
+        if (ruled) {
+            if (rules.confidence() >= CONFIDENT_RULE) {
+                return new Decision(rules.failureMode(), rules.confidence(), "rules");
+            }
+            if (cases.mode().equals(rules.failureMode())) {
+                return new Decision(rules.failureMode(), agreeing(rules, cases), "rules");
+            }
+            if (usable && cases.confidence() >= rules.confidence() + MARGIN && cases.confidence() >= THRESHOLD) {
+                return new Decision(cases.mode(), cases.confidence(), "cases");
+            }
+            return new Decision(rules.failureMode(), rules.confidence(), "rules");
+        }
+        if (usable && cases.confidence() >= THRESHOLD) {
+            return new Decision(cases.mode(), cases.confidence(), "cases");
+        }
+        if (usable && rules.secondary().contains(cases.mode())) {
+            // rule evidence too weak alone (its best score is 1 - the unknown's confidence) plus a vote
+            double weakRule = rules.secondary().get(0).equals(cases.mode()) ? 1 - rules.confidence() : 0.3;
+            double both = 1 - (1 - weakRule) * (1 - cases.confidence());
+            if (both >= THRESHOLD) {
+                return new Decision(cases.mode(), Math.round(both * 100) / 100.0, "rules and cases");
+            }
+        }
+        return new Decision(unknown, rules.confidence(), rules.evidence().isEmpty() && cases.neighbours().isEmpty()
+                ? "nothing recognised" : "below threshold");
+    }
+
+    /** Two independent voices for the same mode: noisy-or, the cases counted at half weight. */
+    private static double agreeing(Verdict rules, CaseVote cases) {
+        double r = rules.failureMode().equals(cases.mode()) ? rules.confidence() : 0;
+        return Math.round((1 - (1 - r) * (1 - cases.confidence() / 2)) * 100) / 100.0;
+    }
+}

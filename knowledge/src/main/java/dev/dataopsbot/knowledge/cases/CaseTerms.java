@@ -1,0 +1,172 @@
+package dev.dataopsbot.knowledge.cases;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import org.apache.lucene.analysis.en.EnglishMinimalStemmer;
+
+/**
+ * Log-aware analysis for the case library: what a person reads in a log line, without what
+ * changes from one run to the next.
+ * <ul>
+ *   <li>Variable parts are dropped: URLs, paths, e-mail addresses, timestamps, UUIDs, hex, ids,
+ *       IP addresses, quoted values and plain numbers.</li>
+ *   <li>Identifiers are read as words: {@code ConcurrentRunsExceededException} gives "concurrent",
+ *       "run", "exceeded", "exception" and the whole name, {@code ICEBERG_COMMIT_ERROR} gives
+ *       "iceberg", "commit", "error" and the whole name.</li>
+ *   <li>Error codes stay whole: {@code ORA-00942}, {@code 42P01}, {@code AADSTS7000222}, HTTP
+ *       statuses ({@code 429}, {@code 503}) and zero-led vendor codes ({@code 002003}).</li>
+ * </ul>
+ * Words are lower-cased, English plurals folded, and stop words dropped.
+ */
+public final class CaseTerms {
+
+    /** Lines of a long alert read for neighbours: its failure lines, else its first lines. */
+    static final int MAX_LINES = 60;
+
+    private static final Pattern VARIABLE = Pattern.compile(String.join("|",
+            "(?:https?|s3a?|gs|abfss?|wasbs?|hdfs|file|jdbc:[a-z]+)://\\S+",
+            "[\\w.+-]+@[\\w-]+\\.[\\w.-]+",
+            "\\d{4}-\\d{2}-\\d{2}[T ]\\d{2}:\\d{2}(?::\\d{2})?(?:[.,]\\d+)?(?:Z|[+-]\\d{2}:?\\d{2})?",
+            "\\d{1,2}:\\d{2}:\\d{2}(?:[.,]\\d+)?",
+            "\\b[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\\b",
+            "\\b0x[0-9a-fA-F]+\\b",
+            "\\b\\d{1,3}(?:\\.\\d{1,3}){3}(?::\\d+)?\\b",
+            "(?<![\\w])(?:/[\\w.@%+=:,-]+){2,}/?",
+            "'[^'\\n]{0,200}'", "\"[^\"\\n]{0,200}\"", "`[^`\\n]{0,200}`"));
+    private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.$-]*[A-Za-z0-9]|[A-Za-z0-9]");
+    private static final Pattern FAILURE_LINE = Pattern.compile(
+            "(?i)error|exception|fail|fatal|denied|refused|timed? ?out|expired|invalid|cannot|can't|could not|unable|"
+                    + "exceeded|killed|not found|does not exist|missing|violation|unavailable|throttl|quota|limit|"
+                    + "deadlock|lock|oom|memory|disk|space|pii|sensitive|detected|warning|alert|stale|late|lag|"
+                    + "succeeded|success|resolved|recovered|completed|\\?");
+    private static final Set<String> STOP = Set.of("a", "an", "the", "of", "to", "in", "for", "on", "at", "by",
+            "with", "is", "was", "be", "been", "are", "were", "and", "or", "it", "its", "this", "that", "as", "from",
+            "has", "have", "had", "will", "info", "debug", "trace", "log", "logs", "line", "i", "we", "you", "my",
+            "our", "me", "us", "so", "if", "then", "there", "here", "do", "did", "does", "into");
+    private static final EnglishMinimalStemmer STEMMER = new EnglishMinimalStemmer();
+
+    private CaseTerms() {
+    }
+
+    /** The terms of a text, in order, repeats kept (they are term frequencies). */
+    public static List<String> of(String text) {
+        List<String> terms = new ArrayList<>();
+        for (String line : focus(text)) {
+            String masked = VARIABLE.matcher(line).replaceAll(" ");
+            var tokens = TOKEN.matcher(masked);
+            while (tokens.find()) {
+                addToken(tokens.group(), terms);
+            }
+        }
+        return terms;
+    }
+
+    /** Term counts of a text. */
+    public static Map<String, Integer> counts(String text) {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        of(text).forEach(t -> counts.merge(t, 1, Integer::sum));
+        return counts;
+    }
+
+    /** The lines of a long text worth reading: the failure lines when there are many lines. */
+    static List<String> focus(String text) {
+        List<String> lines = text.lines().map(String::strip).filter(l -> !l.isEmpty()).distinct().toList();
+        if (lines.size() <= MAX_LINES) {
+            return lines;
+        }
+        List<String> failing = lines.stream().filter(l -> FAILURE_LINE.matcher(l).find()).toList();
+        List<String> chosen = failing.isEmpty() ? lines : failing;
+        if (chosen.size() <= MAX_LINES) {
+            return chosen;
+        }
+        List<String> cut = new ArrayList<>(chosen.subList(0, MAX_LINES / 2));
+        cut.addAll(chosen.subList(chosen.size() - MAX_LINES / 2, chosen.size()));
+        return cut;
+    }
+
+    private static void addToken(String token, List<String> terms) {
+        boolean hasDigit = token.chars().anyMatch(Character::isDigit);
+        boolean hasLetter = token.chars().anyMatch(Character::isLetter);
+        if (!hasLetter) {
+            if (isCodeNumber(token)) {
+                terms.add(token);
+            }
+            return;
+        }
+        if (hasDigit) {
+            if (isErrorCode(token)) {
+                terms.add(token.toLowerCase(Locale.ROOT));
+            }
+            return;
+        }
+        List<String> parts = parts(token);
+        for (String part : parts) {
+            if (part.length() > 1 && !STOP.contains(part)) {
+                terms.add(stem(part));
+            }
+        }
+        if (parts.size() > 1) {
+            terms.add(token.toLowerCase(Locale.ROOT).replace(".", "_"));
+        }
+    }
+
+    /** HTTP statuses (4xx, 5xx) and zero-led vendor codes (Snowflake's 002003); other numbers vary. */
+    private static boolean isCodeNumber(String token) {
+        if (token.length() == 3) {
+            return token.charAt(0) == '4' || token.charAt(0) == '5';
+        }
+        return token.length() >= 5 && token.length() <= 6 && token.charAt(0) == '0';
+    }
+
+    /**
+     * A letters-and-digits token is an error code ({@code ORA-00942}, {@code 42P01},
+     * {@code AADSTS7000222}, {@code S3Exception}) when it is short or mostly letters; long runs with
+     * many digits are ids ({@code run_20240101T0300}, {@code a1b2c3d4e5f6}).
+     */
+    private static boolean isErrorCode(String token) {
+        long digits = token.chars().filter(Character::isDigit).count();
+        if (token.length() > 16) {
+            return false;
+        }
+        if (token.matches("(?i)[0-9a-f]{6,}")) {
+            return false;
+        }
+        return token.length() <= 8 || digits * 2 <= token.length() || token.matches("[A-Z]{2,}[-_]?\\d+");
+    }
+
+    /** The words of an identifier: split at {@code . _ - $} and at case changes. */
+    static List<String> parts(String identifier) {
+        List<String> parts = new ArrayList<>();
+        for (String piece : identifier.split("[._$-]+")) {
+            if (piece.isEmpty()) {
+                continue;
+            }
+            int start = 0;
+            for (int i = 1; i < piece.length(); i++) {
+                char previous = piece.charAt(i - 1);
+                char c = piece.charAt(i);
+                boolean lowerToUpper = Character.isLowerCase(previous) && Character.isUpperCase(c);
+                boolean acronymEnd = Character.isUpperCase(previous) && Character.isUpperCase(c)
+                        && i + 1 < piece.length() && Character.isLowerCase(piece.charAt(i + 1));
+                if (lowerToUpper || acronymEnd) {
+                    parts.add(piece.substring(start, i).toLowerCase(Locale.ROOT));
+                    start = i;
+                }
+            }
+            parts.add(piece.substring(start).toLowerCase(Locale.ROOT));
+        }
+        return parts;
+    }
+
+    private static String stem(String word) {
+        char[] chars = word.toCharArray();
+        int length = STEMMER.stem(chars, chars.length);
+        return new String(chars, 0, length);
+    }
+}
