@@ -24,7 +24,7 @@ public final class TwoStageDecision {
 
     /** The one threshold on every path (CLI, Slack, webhook): below it the answer is {@code unknown}. */
     public static final double THRESHOLD = 0.5;
-    public static final double CONFIDENT_RULE = 0.75;
+    public static final double CONFIDENT_RULE = 0.85;
     public static final double TEAM_OVERRIDES_ANY = 0.8;
     /** How much stronger than a weak rule a vote for another mode must be to replace it. */
     static final double MARGIN = 0.15;

@@ -86,6 +86,59 @@ public final class CaseIndex {
         }
     }
 
+    /**
+     * How much each term says about the failure mode, 0..1: one minus the normalised entropy of
+     * the modes of the cases that contain it (smoothed). "throttlingexception" is near 1, a
+     * system's name near 0. Computed once per index from the cases' term vectors.
+     */
+    Map<String, Double> discrimination() {
+        Map<String, Double> cached = discrimination;
+        if (cached == null) {
+            cached = computeDiscrimination();
+            discrimination = cached;
+        }
+        return cached;
+    }
+
+    private volatile Map<String, Double> discrimination;
+
+    private Map<String, Double> computeDiscrimination() {
+        Map<String, Map<String, Integer>> byTerm = new HashMap<>();
+        java.util.Set<String> modes = new java.util.HashSet<>();
+        try {
+            var stored = reader.storedFields();
+            var vectors = reader.termVectors();
+            for (int doc = 0; doc < reader.maxDoc(); doc++) {
+                LabelledCase c = byId.get(stored.document(doc).get(ID));
+                var terms = vectors.get(doc, TERMS);
+                if (c == null || terms == null) {
+                    continue;
+                }
+                modes.add(c.mode());
+                var it = terms.iterator();
+                for (var term = it.next(); term != null; term = it.next()) {
+                    byTerm.computeIfAbsent(term.utf8ToString(), k -> new HashMap<>()).merge(c.mode(), 1, Integer::sum);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading case term vectors", e);
+        }
+        double maxEntropy = Math.log(Math.max(2, modes.size()));
+        Map<String, Double> result = new HashMap<>();
+        byTerm.forEach((term, counts) -> {
+            double total = counts.values().stream().mapToInt(Integer::intValue).sum() + SMOOTHING * modes.size();
+            double entropy = 0;
+            for (String mode : modes) {
+                double p = (counts.getOrDefault(mode, 0) + SMOOTHING) / total;
+                entropy -= p * Math.log(p);
+            }
+            result.put(term, 1 - entropy / maxEntropy);
+        });
+        return result;
+    }
+
+    private static final double SMOOTHING = 0.1;
+
     IndexReader reader() {
         return reader;
     }

@@ -35,9 +35,9 @@ import org.apache.lucene.util.BytesRef;
  */
 public final class NearestCases {
 
-    public static final int K = 7;
+    public static final int K = 5;
     public static final double MIN_SIMILARITY = 0.2;
-    public static final double FULL_SIMILARITY = 0.55;
+    public static final double FULL_SIMILARITY = 0.25;
     public static final double NEAR_DUPLICATE = 0.6;
     static final int CANDIDATES = 25;
     static final int QUERY_TERMS = 64;
@@ -45,11 +45,13 @@ public final class NearestCases {
     private final CaseIndex index;
     private final IndexSearcher searcher;
     private final int docs;
+    private final Map<String, Double> discrimination;
 
     public NearestCases(CaseIndex index) {
         this.index = index;
         this.searcher = new IndexSearcher(index.reader());
         this.docs = Math.max(1, index.reader().numDocs());
+        this.discrimination = index.discrimination();
     }
 
     public int size() {
@@ -71,7 +73,7 @@ public final class NearestCases {
         for (Map.Entry<String, Integer> term : CaseTerms.counts(text).entrySet()) {
             int df = reader.docFreq(new Term(CaseIndex.TERMS, term.getKey()));
             if (df > 0) {
-                query.put(term.getKey(), (1 + Math.log(term.getValue())) * idf(df));
+                query.put(term.getKey(), (1 + Math.log(term.getValue())) * idf(df) * focus(term.getKey()));
             }
         }
         if (query.isEmpty()) {
@@ -123,6 +125,15 @@ public final class NearestCases {
         return new CaseVote(best.getKey(), round(confidence), nearest, false);
     }
 
+    /** Terms that tell modes apart weigh more than the words every system's alerts share. */
+    private double focus(String term) {
+        return FOCUS_FLOOR + Math.pow(discrimination.getOrDefault(term, 0.0), FOCUS_POWER);
+    }
+
+    /** A term's weight is idf × (FOCUS_FLOOR + discrimination²): chosen by cross-validation on the train split. */
+    static final double FOCUS_FLOOR = 0.02;
+    static final double FOCUS_POWER = 2;
+
     private double idf(int df) {
         return Math.log(1 + (docs - df + 0.5) / (df + 0.5));
     }
@@ -138,7 +149,7 @@ public final class NearestCases {
         for (BytesRef term = terms.next(); term != null; term = terms.next()) {
             String word = term.utf8ToString();
             int df = reader.docFreq(new Term(CaseIndex.TERMS, term));
-            double w = (1 + Math.log(terms.totalTermFreq())) * idf(Math.max(1, df));
+            double w = (1 + Math.log(terms.totalTermFreq())) * idf(Math.max(1, df)) * focus(word);
             norm += w * w;
             Double q = query.get(word);
             if (q != null) {
