@@ -13,7 +13,7 @@ import picocli.CommandLine.Spec;
         description = "Chat-ops incident triage for DataOps teams: names the failure mode of an alert or log, "
                 + "says what to do and whether a re-run is safe, and finds the runbooks that fit.",
         subcommands = {TriageCommand.class, IncidentsCommand.class, IncidentCommand.class, SummaryCommand.class,
-                ReportCommand.class, DbCommand.class, ServeCommand.class,
+                ReportCommand.class, CasesCommand.class, DbCommand.class, ServeCommand.class,
                 RunbooksCommand.class, RulesCommand.class, BenchCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:a failure the command reports (lint errors, triage failed, a refused incident command)", "2:bad usage (unknown option, missing file)"})
