@@ -38,7 +38,7 @@ public final class FailureModeClassifier {
                     + "\\s{0,5}:\\s{0,5}(select|insert|merge|update|delete|create|with|alter|copy|call|truncate|grant|revoke|begin|set|unload|use|drop)\\b");
     private static final int MAX_FIRINGS = 100_000;
     /** Root causes of precedence.drl that say the message is no failure at all. */
-    private static final Set<String> NOT_A_FAILURE = Set.of("recovery notice", "successful run");
+    private static final Set<String> NOT_A_FAILURE = Set.of("recovery notice", "successful run", "all-clear report");
 
     private final KieBase kieBase;
     private final EvidenceScorer scorer = new EvidenceScorer();

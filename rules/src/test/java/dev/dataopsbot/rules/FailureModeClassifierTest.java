@@ -107,7 +107,9 @@ class FailureModeClassifierTest {
         Evidence first = v.primaryEvidence().get(0);
         assertEquals(2, first.getLine());
         assertTrue(first.getText().contains("390114"));
-        assertTrue(first.getRule().startsWith("credential_expiry: "), first.getRule());
+        assertTrue(v.primaryEvidence().stream().anyMatch(e -> e.getRule().startsWith("credential_expiry: ")));
+        assertTrue(v.primaryEvidence().stream().anyMatch(e -> e.getRule().equals("catalogue snowflake-error-codes: 390114")),
+                "the catalogued code is evidence too: " + v.primaryEvidence());
         assertEquals("snowflake", v.entities().get("system"));
         assertEquals("390114", v.entities().get("error_code"));
     }

@@ -25,10 +25,11 @@ import org.apache.lucene.util.BytesRef;
  * The second stage of classification: a weighted nearest-neighbour vote over the case library.
  *
  * <p>Lucene's BM25 finds the candidates; each is then scored by the cosine similarity of
- * tf-idf weighted {@link CaseTerms} (a number a person can read: 1 is the same message). The
- * {@link #K} closest cases above {@link #MIN_SIMILARITY} vote with weight similarity²; the vote's
- * confidence is its share of the weight times how close its best case is (full at
- * {@link #FULL_SIMILARITY}). A team case that near-duplicates the alert ({@link #NEAR_DUPLICATE})
+ * tf-idf weighted {@link CaseTerms} (a number a person can read: 1 is the same message), each
+ * term also weighted by how well it tells modes apart. The {@link #K} closest cases above
+ * {@link #MIN_SIMILARITY} vote with weight similarity²; the vote's confidence is the winning
+ * mode's weight over the total plus {@link #ABSENT_WEIGHT}, so one loose neighbour is never
+ * sure of anything. A team case that near-duplicates the alert ({@link #NEAR_DUPLICATE})
  * decides alone: a correction is the most specific knowledge there is.
  *
  * <p>Thread-safe: the index is read-only; a new {@code NearestCases} is made when team cases change.
@@ -36,8 +37,12 @@ import org.apache.lucene.util.BytesRef;
 public final class NearestCases {
 
     public static final int K = 5;
-    public static final double MIN_SIMILARITY = 0.2;
-    public static final double FULL_SIMILARITY = 0.25;
+    public static final double MIN_SIMILARITY = 0.25;
+    /**
+     * The weight of "no case here" in the vote: one neighbour at 0.3 similarity (weight 0.09)
+     * gets 0.09 / (0.09 + 0.2) = 0.31, five at 0.5 get 1.25 / 1.45 = 0.86.
+     */
+    public static final double ABSENT_WEIGHT = 0.2;
     public static final double NEAR_DUPLICATE = 0.6;
     static final int CANDIDATES = 25;
     static final int QUERY_TERMS = 64;
@@ -118,10 +123,7 @@ public final class NearestCases {
             total += w;
         }
         Map.Entry<String, Double> best = weights.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow();
-        double share = best.getValue() / total;
-        double bestSimilarity = nearest.stream().filter(n -> n.labelledCase().mode().equals(best.getKey()))
-                .mapToDouble(Neighbour::similarity).max().orElse(0);
-        double confidence = share * Math.min(1, bestSimilarity / FULL_SIMILARITY);
+        double confidence = best.getValue() / (total + ABSENT_WEIGHT);
         return new CaseVote(best.getKey(), round(confidence), nearest, false);
     }
 
