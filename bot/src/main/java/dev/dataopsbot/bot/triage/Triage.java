@@ -18,6 +18,7 @@ import dev.dataopsbot.rules.Verdict;
  * @param cases     the nearest cases and their vote (stage 2), shown beside the rule evidence
  * @param decidedBy which stage decided: {@code rules}, {@code cases}, {@code team case},
  *                  {@code rules and cases}, {@code below threshold} or {@code nothing recognised}
+ * @param decisionReason one sentence on why that stage decided
  * @param incident what recording did; null when nothing was recorded ({@code --dry-run})
  */
 public record Triage(
@@ -29,6 +30,7 @@ public record Triage(
         List<String> warnings,
         CaseVote cases,
         String decidedBy,
+        String decisionReason,
         Recorded incident) {
 
     public Triage {
@@ -41,6 +43,6 @@ public record Triage(
     /** This triage, recorded as {@code recorded}. */
     public Triage recordedAs(Recorded recorded) {
         return new Triage(verdict, runbooks, similarIncidents, redactedText, redactions, warnings, cases, decidedBy,
-                recorded);
+                decisionReason, recorded);
     }
 }

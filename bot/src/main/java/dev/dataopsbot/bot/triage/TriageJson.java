@@ -47,6 +47,7 @@ public final class TriageJson {
             out.set("incident", incident(triage.incident()));
         }
         out.put("decided_by", triage.decidedBy());
+        out.put("decision", triage.decisionReason());
         ArrayNode nearest = out.putArray("nearest_cases");
         triage.cases().neighbours().stream().limit(MAX_CASES).forEach(n -> nearest.add(neighbour(n)));
         ArrayNode precedence = out.putArray("precedence");

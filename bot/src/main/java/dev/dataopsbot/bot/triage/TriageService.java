@@ -82,7 +82,7 @@ public final class TriageService {
         List<SimilarIncident> similar = pastIncidents.search(verdict.failureMode(), query.system(), query.text(),
                 SIMILAR_INCIDENT_LIMIT);
         return new Triage(verdict, runbooks, similar, prepared.text(), prepared.redactions(), warnings, vote,
-                decided.decidedBy(), null);
+                decided.decidedBy(), decided.reason(vote), null);
     }
 
     static RunbookQuery queryFor(Verdict verdict) {

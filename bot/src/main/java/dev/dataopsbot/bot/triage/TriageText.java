@@ -34,7 +34,7 @@ public final class TriageText {
         if (!v.secondary().isEmpty()) {
             row(out, "Also seen", String.join(", ", v.secondary()));
         }
-        row(out, "Decided by", triage.decidedBy());
+        row(out, "Decided by", triage.decidedBy() + ": " + triage.decisionReason());
         v.precedence().forEach(reason -> row(out, "Why", reason));
         if (!v.entities().isEmpty()) {
             row(out, "Entities", v.entities().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())

@@ -30,6 +30,22 @@ public final class TwoStageDecision {
 
     /** The outcome: mode, confidence and which stage decided ({@code rules}, {@code cases}, {@code team case}). */
     public record Decision(String mode, double confidence, String decidedBy) {
+
+        /** One sentence for people: why this stage decided. */
+        public String reason(CaseVote cases) {
+            return switch (decidedBy) {
+                case "team case" -> cases.closestFor(mode).map(n -> "the team's case " + n.labelledCase().id() + " ("
+                        + n.labelledCase().source() + ") is a near-duplicate of this alert (similarity "
+                        + n.similarity() + ")").orElse("a team case decided");
+                case "cases" -> cases.closestFor(mode).map(n -> "no rule named a mode; the nearest cases vote "
+                        + mode + ", closest " + n.labelledCase().id() + " (similarity " + n.similarity() + ")")
+                        .orElse("the nearest cases decided");
+                case "rules and cases" -> "weak rule evidence and the nearest cases agree on " + mode;
+                case "below threshold" -> "nothing reached the " + THRESHOLD + " confidence needed to name a mode";
+                case "nothing recognised" -> "no rule, error code or similar case recognised this text";
+                default -> "the rules decided";
+            };
+        }
     }
 
     public Decision decide(Verdict rules, CaseVote cases) {

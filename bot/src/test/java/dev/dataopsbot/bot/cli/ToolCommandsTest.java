@@ -42,7 +42,7 @@ class ToolCommandsTest {
     void rules_check_passes_on_bundled_rules_and_reports_broken_files() throws IOException {
         Cli.Run ok = Cli.run("", "rules", "check");
         assertEquals(0, ok.exitCode(), ok.err());
-        assertEquals("ok: bundled rules compile", ok.out().strip());
+        assertTrue(ok.out().strip().matches("ok: bundled rules compile; 13 error-code catalogues, \\d{4} entries"), ok.out());
         Files.writeString(dir.resolve("bad.drl"), "package x;\nrule \"y\" when\n  Nope( ) then end\n");
         Cli.Run bad = Cli.run("", "rules", "check", dir.toString());
         assertEquals(1, bad.exitCode());

@@ -33,7 +33,8 @@ class TriageCommandTest {
         assertEquals(0, run.exitCode(), run.err());
         assertTrue(run.out().contains("Failure mode:   credential_expiry (confidence "), run.out());
         assertTrue(run.out().contains("Severity:       SEV2"));
-        assertTrue(run.out().contains("Safe to re-run: after fix"));
+        // 390114 is a session token: the catalogue says a re-run, which logs in again, is safe
+        assertTrue(run.out().contains("Safe to re-run: yes"), run.out());
         assertTrue(run.out().contains("Escalate to:    owning platform team"));
         assertTrue(run.out().contains("line 1  [credential_expiry: "), run.out());
         assertTrue(run.out().contains("1. Snowflake"), "the Snowflake runbook comes first: " + run.out());
@@ -49,11 +50,13 @@ class TriageCommandTest {
         assertTrue(json.get("secondary").isArray());
         assertEquals("SEV2", json.get("severity").asText());
         assertEquals("owning platform team", json.get("escalate_to").asText());
-        assertEquals("after_fix", json.get("safe_to_retry").asText());
+        assertEquals("yes", json.get("safe_to_retry").asText(), "snowflake-error-codes.tsv: 390114 is a session token");
         JsonNode evidence = json.get("evidence").get(0);
         assertEquals(1, evidence.get("line").asInt());
         assertTrue(evidence.get("text").asText().contains("390114"));
-        assertTrue(evidence.get("rule").asText().startsWith("credential_expiry: "));
+        assertTrue(evidence.get("rule").asText().startsWith("credential_expiry: ")
+                || evidence.get("rule").asText().equals("catalogue snowflake-error-codes: 390114"), evidence.toString());
+        assertTrue(json.has("decided_by") && json.get("nearest_cases").isArray());
         assertEquals("snowflake", json.get("entities").get("system").asText());
         JsonNode runbook = json.get("runbooks").get(0);
         for (String field : List.of("id", "title", "path", "failure_modes", "score", "snippet")) {
