@@ -56,7 +56,6 @@ final class ServeCommand implements Callable<Integer> {
         try {
             TriageService triage = TriageServiceFactory.create(config, context.err()::println)
                     .withPastIncidents(new PastIncidentSearch(knowledge));
-            triage.cases().teach(knowledge.teamCaseLibrary());
             SlackBot bot = SlackBot.start(slack, triage, knowledge, metrics, clock);
             stop.add(bot);
             StorageHealth storage = new StorageHealth(knowledge.database(), clock, slack.minFreeMb() * 1024 * 1024);

@@ -26,6 +26,9 @@ public final class TriageRecorder {
      * @param threadTs Slack thread of the alert, or null
      * @return the triage with what recording did
      */
+    /** Nearest cases kept with a stored classification, as the triage JSON shows them. */
+    static final int NEAREST_KEPT = 3;
+
     public Triage record(Triage triage, String source, String channel, String threadTs) {
         Recorded recorded = store.record(report(triage, source, channel, threadTs));
         return triage.recordedAs(recorded);
@@ -42,6 +45,14 @@ public final class TriageRecorder {
                 .toList();
         return new AlertReport(source, triage.redactedText(), IncidentTitle.of(v), v.failureMode(), v.confidence(),
                 v.severity(), v.safeToRetry(), v.escalateTo(), v.secondary(), v.entities(), evidence, runbooks,
-                null, channel, threadTs);
+                null, channel, threadTs, decision(triage));
+    }
+
+    private static AlertReport.Decision decision(Triage triage) {
+        List<AlertReport.NearestCase> nearest = triage.cases().neighbours().stream().limit(NEAREST_KEPT)
+                .map(n -> new AlertReport.NearestCase(n.labelledCase().id(), n.labelledCase().system(),
+                        n.labelledCase().mode(), n.similarity(), n.line(), n.labelledCase().source(), n.labelledCase().team()))
+                .toList();
+        return new AlertReport.Decision(triage.decidedBy(), triage.decisionReason(), nearest);
     }
 }

@@ -62,6 +62,7 @@ public final class SlackBot implements AutoCloseable {
      */
     public static SlackBot start(SlackConfig config, TriageService triage, IncidentKnowledge knowledge, BotMetrics metrics,
                                  Clock clock) {
+        triage.cases().teach(knowledge.teamCaseLibrary());
         Slack slack = SlackClient.create(config.apiUrl());
         AppConfig.AppConfigBuilder settings = AppConfig.builder()
                 .singleTeamBotToken(config.botToken().reveal())

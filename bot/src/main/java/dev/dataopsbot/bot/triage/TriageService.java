@@ -49,6 +49,11 @@ public final class TriageService {
         return new TriageService(alertText, classifier, runbookIndex, search, cases);
     }
 
+    /** This service voting with {@code cases} (a store of its own: teaching it teaches no other service). */
+    public TriageService withCases(CaseKnowledge cases) {
+        return new TriageService(alertText, classifier, runbookIndex, pastIncidents, cases);
+    }
+
     /** The case library this service votes with; teach it the team's cases. */
     public CaseKnowledge cases() {
         return cases;

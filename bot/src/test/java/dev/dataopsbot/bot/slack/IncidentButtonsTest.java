@@ -141,6 +141,15 @@ class IncidentButtonsTest {
         assertEquals("U2", feedback.actor());
         assertEquals("permission_denied", feedback.detail().path("correct_mode").asText());
         assertEquals(false, feedback.detail().path("correct").asBoolean(true));
+
+        var teamCase = bot.knowledge.teamCases().list().get(0);
+        assertEquals("permission_denied", teamCase.mode());
+        assertEquals("corrected by U2 on INC-1", teamCase.provenance());
+        // the correction counts at once: serve's triage now calls the same alert the corrected mode
+        var again = bot.triage().triage("slack", SlashTriageTest.EXPIRED_TOKEN);
+        assertEquals("permission_denied", again.verdict().failureMode());
+        assertEquals("team case", again.decidedBy());
+        assertTrue(again.decisionReason().contains("corrected by U2 on INC-1"), again.decisionReason());
     }
 
     private TimelineEvent last(EventKind kind) throws InterruptedException {

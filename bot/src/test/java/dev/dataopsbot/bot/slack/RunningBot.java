@@ -22,7 +22,9 @@ import dev.dataopsbot.bot.server.BotServer;
 import dev.dataopsbot.bot.server.HealthReport;
 import dev.dataopsbot.knowledge.incident.StorageHealth;
 import dev.dataopsbot.bot.server.SlackEndpoint;
+import dev.dataopsbot.bot.triage.CaseKnowledge;
 import dev.dataopsbot.bot.triage.TriageService;
+import dev.dataopsbot.knowledge.cases.CaseLibrary;
 import dev.dataopsbot.bot.triage.TriageServiceFactory;
 import dev.dataopsbot.knowledge.incident.EventKind;
 import dev.dataopsbot.knowledge.incident.IncidentKey;
@@ -61,7 +63,9 @@ final class RunningBot implements AutoCloseable {
                 "SLACK_SIGNING_SECRET", SIGNING_SECRET, "SLACK_API_URL", slack.apiUrl()));
         all.putAll(env);
         SlackConfig config = SlackConfig.fromEnv(all);
-        bot = SlackBot.start(config, triage().withPastIncidents(new PastIncidentSearch(knowledge)), knowledge,
+        // a case library of its own: the team cases one test teaches must not reach another
+        service = sharedTriage().withPastIncidents(new PastIncidentSearch(knowledge)).withCases(new CaseKnowledge(CaseLibrary.bundled()));
+        bot = SlackBot.start(config, service, knowledge,
                 new BotMetrics(registry), Clock.systemUTC());
         StorageHealth storage = new StorageHealth(knowledge.database(), Clock.systemUTC(), 0);
         server = BotServer.start(0, bot.httpApp().map(app -> new SlackEndpoint(app, config.signingSecret().orElseThrow(),
@@ -69,7 +73,14 @@ final class RunningBot implements AutoCloseable {
                 () -> HealthReport.of(storage.status(), bot.owedReplies()));
     }
 
-    private static synchronized TriageService triage() {
+    private TriageService service;
+
+    /** The triage service this bot answers with (its case library is this bot's own). */
+    TriageService triage() {
+        return service;
+    }
+
+    private static synchronized TriageService sharedTriage() {
         if (sharedTriage == null) {
             sharedTriage = TriageServiceFactory.create(BotConfig.fromEnv(Map.of()), warning -> { });
         }

@@ -31,13 +31,24 @@ public record AlertReport(
         List<SuggestedRunbook> runbooks,
         Instant impactStartedAt,
         String channel,
-        String threadTs) {
+        String threadTs,
+        Decision decision) {
 
     public AlertReport {
         secondary = List.copyOf(secondary);
         entities = Map.copyOf(entities);
         evidence = List.copyOf(evidence);
         runbooks = List.copyOf(runbooks);
+        decision = decision == null ? Decision.RULES : decision;
+    }
+
+    /** A report decided by the rules alone, with no nearest cases to show. */
+    public AlertReport(String source, String redactedText, String title, String failureMode, double confidence,
+                       String severity, String safeToRetry, String escalateTo, List<String> secondary,
+                       Map<String, String> entities, List<EvidenceLine> evidence, List<SuggestedRunbook> runbooks,
+                       Instant impactStartedAt, String channel, String threadTs) {
+        this(source, redactedText, title, failureMode, confidence, severity, safeToRetry, escalateTo, secondary, entities,
+                evidence, runbooks, impactStartedAt, channel, threadTs, Decision.RULES);
     }
 
     /** This report with one more parsed field, e.g. {@link IncidentStore#ALERT_KEY}. */
@@ -45,11 +56,29 @@ public record AlertReport(
         Map<String, String> more = new java.util.HashMap<>(entities);
         more.put(name, value);
         return new AlertReport(source, redactedText, title, failureMode, confidence, severity, safeToRetry, escalateTo,
-                secondary, more, evidence, runbooks, impactStartedAt, channel, threadTs);
+                secondary, more, evidence, runbooks, impactStartedAt, channel, threadTs, decision);
     }
 
     /** A line that supports a failure mode, and the rule that matched it. */
     public record EvidenceLine(int line, String text, String rule, String failureMode) {
+    }
+
+    /**
+     * Which stage decided ({@code rules}, {@code cases}, {@code team case}, ...), why, and the
+     * nearest labelled cases shown beside the evidence.
+     */
+    public record Decision(String decidedBy, String reason, List<NearestCase> nearest) {
+
+        public static final Decision RULES = new Decision("rules", "the rules decided", List.of());
+
+        public Decision {
+            nearest = List.copyOf(nearest);
+        }
+    }
+
+    /** A labelled case near the alert: a bundled one, or the team's own ("corrected by U1 on INC-7"). */
+    public record NearestCase(String id, String system, String failureMode, double similarity, String line,
+                              String source, boolean team) {
     }
 
     /** A runbook offered for the alert. */

@@ -331,6 +331,13 @@ public final class IncidentStore {
             evidence.addObject().put("line", line.line()).put("text", TextCap.cap(line.text(), 500))
                     .put("rule", line.rule()).put("failure_mode", line.failureMode());
         }
+        detail.put("decided_by", alert.decision().decidedBy()).put("decision", alert.decision().reason());
+        ArrayNode nearest = detail.putArray("nearest_cases");
+        for (AlertReport.NearestCase n : alert.decision().nearest()) {
+            nearest.addObject().put("id", n.id()).put("system", n.system()).put("failure_mode", n.failureMode())
+                    .put("similarity", n.similarity()).put("line", TextCap.cap(n.line(), 300))
+                    .put("source", n.source()).put("team", n.team());
+        }
         return detail;
     }
 

@@ -27,15 +27,22 @@ import dev.dataopsbot.knowledge.similar.SimilarIncident;
  * @param resolution     the last resolution, or null when not resolved
  * @param correction     the last feedback that named another mode, or null
  * @param notices        extra context lines, e.g. "input larger than 1 MiB: the middle was cut"
+ * @param nearest        the labelled cases nearest to the first alert, closest first
  */
 public record IncidentCard(Incident incident, double confidence, List<String> secondary, String safeToRetry, String escalateTo,
                            List<EvidenceLine> evidence, List<RunbookLink> runbooks, List<SimilarIncident> similar,
-                           String acknowledgedBy, Resolution resolution, Correction correction, List<String> notices) {
+                           String acknowledgedBy, Resolution resolution, Correction correction, List<String> notices,
+                           List<NearestCase> nearest) {
 
     static final int MAX_EVIDENCE = 3;
 
     /** One line of the alert that made a rule fire. */
     public record EvidenceLine(int line, String text) {
+    }
+
+    /** A labelled case near the alert: its id, mode, system, similarity, provenance and matching line. */
+    public record NearestCase(String id, String mode, String system, double similarity, String source, boolean team,
+                              String line) {
     }
 
     /** @param snippet the matching passage, empty when the timeline does not hold one */
@@ -62,6 +69,7 @@ public record IncidentCard(Incident incident, double confidence, List<String> se
         runbooks = List.copyOf(runbooks);
         similar = List.copyOf(similar);
         notices = List.copyOf(notices);
+        nearest = List.copyOf(nearest);
     }
 
     /** The card of an incident; {@code similar} may include the incident itself, which is left out. */
@@ -101,13 +109,23 @@ public record IncidentCard(Incident incident, double confidence, List<String> se
                 classified.path("safe_to_retry").asText("no"), classified.path("escalate_to").asText(""),
                 evidence(classified, incident.failureMode()), runbooks,
                 similar.stream().filter(past -> !past.key().equals(incident.key())).toList(),
-                acknowledgedBy, resolution, correction, List.of());
+                acknowledgedBy, resolution, correction, List.of(), nearest(classified));
+    }
+
+    private static List<NearestCase> nearest(JsonNode classified) {
+        List<NearestCase> cases = new ArrayList<>();
+        for (JsonNode n : classified.path("nearest_cases")) {
+            cases.add(new NearestCase(n.path("id").asText(""), n.path("failure_mode").asText(""), n.path("system").asText(""),
+                    n.path("similarity").asDouble(0), n.path("source").asText(""), n.path("team").asBoolean(false),
+                    n.path("line").asText("")));
+        }
+        return cases;
     }
 
     /** The same card with these notices. */
     public IncidentCard withNotices(List<String> notices) {
         return new IncidentCard(incident, confidence, secondary, safeToRetry, escalateTo, evidence, runbooks, similar,
-                acknowledgedBy, resolution, correction, notices);
+                acknowledgedBy, resolution, correction, notices, nearest);
     }
 
     private static List<EvidenceLine> evidence(JsonNode classified, String incidentMode) {

@@ -30,6 +30,7 @@ public final class TriageMessage {
     static final int MAX_PAST_TITLE_CHARS = 80;
     static final int MAX_PAST_RESOLUTION_CHARS = 150;
     static final int MAX_FALLBACK_TITLE_CHARS = 150;
+    static final int MAX_NEAREST = 3;
     static final String PII_WITHHELD = "Evidence withheld: it may contain personal data.";
 
     private final Optional<URI> runbookBaseUrl;
@@ -48,6 +49,9 @@ public final class TriageMessage {
         blocks.add(section(text, incident.title().isBlank() ? "(no title)" : BlockText.escape(incident.title())));
         blocks.add(SectionBlock.builder().fields(facts(card, text)).build());
         blocks.add(section(text, evidence(card, text)));
+        if (!card.nearest().isEmpty() && !FailureMode.PII_EXPOSURE.id().equals(incident.failureMode())) {
+            blocks.add(section(text, nearest(card, text)));
+        }
         if (!card.runbooks().isEmpty()) {
             blocks.add(section(text, runbooks(card)));
         }
@@ -119,6 +123,23 @@ public final class TriageMessage {
         List<String> lines = card.evidence().stream()
                 .map(e -> "L" + e.line() + ": " + Code.line(e.text(), MAX_EVIDENCE_LINE_CHARS)).toList();
         return heading + Code.block(lines, text, BlockText.MAX_TEXT - heading.length());
+    }
+
+    /** The nearest labelled cases: why stage 2 thinks what it thinks, the team's corrections named. */
+    private static String nearest(IncidentCard card, BlockText text) {
+        StringBuilder out = new StringBuilder("*Nearest cases*");
+        for (IncidentCard.NearestCase n : card.nearest().stream().limit(MAX_NEAREST).toList()) {
+            out.append("\n• `").append(BlockText.safe(n.id(), 40)).append("` ").append(BlockText.safe(n.mode(), 40))
+                    .append(" (").append(BlockText.safe(n.system(), 40)).append(", similarity ")
+                    .append(String.format(java.util.Locale.ROOT, "%.2f", n.similarity())).append(')');
+            if (n.team()) {
+                out.append(" · ").append(BlockText.safe(n.source(), 120));
+            }
+            if (!n.line().isBlank()) {
+                out.append("\n      ").append(BlockText.safe(n.line(), MAX_EVIDENCE_LINE_CHARS));
+            }
+        }
+        return out.toString();
     }
 
     private String runbooks(IncidentCard card) {
