@@ -50,6 +50,30 @@ class ToolCommandsTest {
     }
 
     @Test
+    void a_broken_team_catalogue_is_named_by_rules_check_and_skipped_by_triage() throws IOException {
+        Files.writeString(dir.resolve("inhouse.tsv"), """
+                # catalogue: inhouse
+                # title: In-house sync tool error codes
+                # system: inhouse-sync
+                # source: https://wiki.example.com/inhouse-sync/errors
+                # licence: internal
+                # match: token
+                ZX_4410\tconfig_error\tafter_fix\t0.8\ttenant mapping rejected
+                ZX_4411\tsleepy\tyes\t0.8\tno such mode
+                """);
+        Cli.Run check = Cli.run("", "rules", "check", dir.toString());
+        assertEquals(1, check.exitCode());
+        assertTrue(check.err().contains(dir.resolve("inhouse.tsv") + ":8: unknown failure mode 'sleepy'"), check.err());
+
+        Cli.Run triage = Cli.run("ERROR ZX_4410 tenant mapping rejected for region eu-3", "triage", "--json", "--dry-run",
+                "--rules", dir.toString(), "-");
+        assertEquals(0, triage.exitCode(), triage.err());
+        assertTrue(triage.err().contains("inhouse.tsv:8: unknown failure mode 'sleepy'"), triage.err());
+        assertTrue(triage.out().contains("\"failure_mode\" : \"config_error\""), "the good entry works: " + triage.out());
+        assertTrue(triage.out().contains("catalogue inhouse: ZX_4410"), triage.out());
+    }
+
+    @Test
     void help_and_version_work_everywhere() {
         assertEquals(0, Cli.run("", "--version").exitCode());
         assertTrue(Cli.run("", "--version").out().startsWith("dataops-bot "));

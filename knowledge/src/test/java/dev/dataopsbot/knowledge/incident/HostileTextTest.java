@@ -83,7 +83,7 @@ class HostileTextTest {
         assertEquals(EVIL, byPeople.get(9).detail().path("correct_mode").asText());
 
         assertEquals(1, store.list(false, 10).size());
-        assertEquals(List.of("alert", "incident", "pending_reply", "processed_event", "runbook_suggestion", "storage_probe",
+        assertEquals(List.of("alert", "incident", "pending_reply", "processed_event", "runbook_suggestion", "storage_probe", "team_case",
                 "timeline_event", "triage_message"), tables());
         assertEquals(List.of(EVIL, EVIL), delivery());
     }
