@@ -93,13 +93,20 @@ public final class FailureModeClassifier {
     }
 
     /**
-     * The same alert decided as {@code mode} by someone else (the nearest cases): the taxonomy's
-     * severity, escalation and re-run advice for that mode, the rules' evidence kept as it was, and
-     * the rules' own answer, when it was a mode, as a secondary one.
+     * The same alert decided as {@code mode} by someone else (the nearest cases): severity,
+     * escalation and re-run advice for that mode from the same rules, on the same lines (so a
+     * Tier 1 dataset still raises severity and a catalogued code of that mode still sets the
+     * re-run advice), the rules' evidence kept as it was, and the rules' own answer, when it was a
+     * mode, as a secondary one.
      */
-    public Verdict decidedAs(Verdict verdict, String mode, double confidence) {
+    public Verdict decidedAs(Alert alert, Verdict verdict, String mode, double confidence) {
         KieSession session = kieBase.newKieSession();
         try {
+            for (LogLine line : linesOf(alert)) {
+                session.insert(line);
+                codes.scan(line).forEach(session::insert);
+            }
+            session.fireAllRules(MAX_FIRINGS);
             Disposition disposition = new Disposition(mode);
             session.insert(disposition);
             session.fireAllRules(MAX_FIRINGS);

@@ -41,6 +41,12 @@ public record Verdict(
         demoted = java.util.Set.copyOf(demoted);
     }
 
+    /** The same verdict with another confidence (a second opinion agreed). */
+    public Verdict withConfidence(double newConfidence) {
+        return new Verdict(failureMode, newConfidence, secondary, evidence, severity, escalateTo, safeToRetry, entities,
+                precedence, demoted, notAFailure);
+    }
+
     /** Evidence lines for the primary mode only. */
     public List<Evidence> primaryEvidence() {
         return evidence.stream().filter(e -> e.getFailureMode().equals(failureMode)).toList();

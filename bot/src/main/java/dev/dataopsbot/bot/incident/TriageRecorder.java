@@ -14,6 +14,9 @@ import dev.dataopsbot.rules.Verdict;
  */
 public final class TriageRecorder {
 
+    /** Nearest cases kept with a stored classification, as the triage JSON shows them. */
+    static final int NEAREST_KEPT = 3;
+
     private final IncidentStore store;
 
     public TriageRecorder(IncidentStore store) {
@@ -26,9 +29,6 @@ public final class TriageRecorder {
      * @param threadTs Slack thread of the alert, or null
      * @return the triage with what recording did
      */
-    /** Nearest cases kept with a stored classification, as the triage JSON shows them. */
-    static final int NEAREST_KEPT = 3;
-
     public Triage record(Triage triage, String source, String channel, String threadTs) {
         Recorded recorded = store.record(report(triage, source, channel, threadTs));
         return triage.recordedAs(recorded);

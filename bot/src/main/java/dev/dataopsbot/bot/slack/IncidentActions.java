@@ -59,6 +59,6 @@ final class IncidentActions {
         lifecycle.feedback(key, false, correctMode, comment, user);
         casesChanged.run();
         return "Thanks: " + key + " is recorded as " + correctMode
-                + "; the next alert like it will be classified as " + correctMode + ".";
+                + "; alerts nearly identical to it will now be classified as " + correctMode + ".";
     }
 }

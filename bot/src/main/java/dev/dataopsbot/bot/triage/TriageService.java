@@ -77,11 +77,13 @@ public final class TriageService {
         if (replaced > 0 && replaced > BINARY_SHARE * prepared.text().length()) {
             warnings.add("input looks binary: " + replaced + " bytes were not text and were replaced");
         }
-        Verdict rules = classifier.classify(Alert.of(source, prepared.text()));
+        Alert alert = Alert.of(source, prepared.text());
+        Verdict rules = classifier.classify(alert);
         CaseVote vote = cases.vote(prepared.text());
         TwoStageDecision.Decision decided = decision.decide(rules, vote);
-        Verdict verdict = decided.mode().equals(rules.failureMode()) && decided.confidence() == rules.confidence()
-                ? rules : classifier.decidedAs(rules, decided.mode(), decided.confidence());
+        Verdict verdict = decided.mode().equals(rules.failureMode())
+                ? rules.withConfidence(decided.confidence())
+                : classifier.decidedAs(alert, rules, decided.mode(), decided.confidence());
         RunbookQuery query = queryFor(verdict);
         List<RunbookHit> runbooks = runbookIndex.search(query, RUNBOOK_LIMIT);
         List<SimilarIncident> similar = pastIncidents.search(verdict.failureMode(), query.system(), query.text(),

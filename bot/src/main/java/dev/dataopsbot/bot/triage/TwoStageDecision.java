@@ -18,7 +18,10 @@ import dev.dataopsbot.rules.Verdict;
  *       {@code unknown}.</li>
  *   <li>Rule evidence too weak to name a mode alone and a vote for the same mode add up
  *       (noisy-or).</li>
- *   <li>Whatever decided, below {@link #THRESHOLD} the answer is {@code unknown}.</li>
+ *   <li>A team case labelled {@code unknown} (the team said "this is no incident") counts the same
+ *       way: a near-duplicate of it stays {@code unknown}.</li>
+ *   <li>Whatever decided, below {@link #THRESHOLD} the answer is {@code unknown}; that includes a
+ *       rule answer whose confidence fell under it because another mode came close.</li>
  * </ol>
  */
 public final class TwoStageDecision {
@@ -52,6 +55,10 @@ public final class TwoStageDecision {
         String unknown = "unknown";
         boolean ruled = !rules.failureMode().equals(unknown);
         boolean usable = !cases.mode().equals(unknown) && !rules.demoted().contains(cases.mode()) && !rules.notAFailure();
+        if (cases.teamCase() && cases.mode().equals(unknown) && !cases.neighbours().isEmpty()
+                && (!ruled || rules.confidence() < CONFIDENT_RULE || cases.neighbours().get(0).similarity() >= TEAM_OVERRIDES_ANY)) {
+            return new Decision(unknown, cases.confidence(), "team case");
+        }
         if (cases.teamCase() && usable) {
             double closest = cases.neighbours().get(0).similarity();
             if (!ruled || rules.confidence() < CONFIDENT_RULE || closest >= TEAM_OVERRIDES_ANY
@@ -60,10 +67,13 @@ public final class TwoStageDecision {
             }
         }
         if (ruled) {
-            if (cases.mode().equals(rules.failureMode())) {
-                return new Decision(rules.failureMode(), Math.max(rules.confidence(), agreeing(rules, cases)), "rules");
+            double confidence = cases.mode().equals(rules.failureMode())
+                    ? Math.max(rules.confidence(), agreeing(rules, cases)) : rules.confidence();
+            if (confidence < THRESHOLD) {
+                // two modes nearly tied: the rules named one, but not with the confidence asked of every answer
+                return new Decision(unknown, 1 - confidence, "below threshold");
             }
-            return new Decision(rules.failureMode(), rules.confidence(), "rules");
+            return new Decision(rules.failureMode(), confidence, "rules");
         }
         if (usable && cases.confidence() >= THRESHOLD) {
             return new Decision(cases.mode(), cases.confidence(), "cases");

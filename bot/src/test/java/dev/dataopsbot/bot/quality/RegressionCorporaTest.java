@@ -86,6 +86,7 @@ class RegressionCorporaTest {
         for (String corpus : List.of("corpora/corpus-2.jsonl", "corpora/corpus-3.jsonl")) {
             ClassificationMetrics m = run(jsonl(corpus));
             System.out.println(m.report(corpus + ", two stages"));
+            m.misses().forEach(miss -> System.out.println("  miss " + miss));
             assertTrue(m.accuracy() >= 0.95, corpus + " " + m.misses());
         }
     }

@@ -44,6 +44,8 @@ public final class NearestCases {
      */
     public static final double ABSENT_WEIGHT = 0.2;
     public static final double NEAR_DUPLICATE = 0.6;
+    /** A mode only one case votes for counts at half its confidence unless that case is a near-duplicate. */
+    public static final int MIN_SUPPORT = 2;
     static final int CANDIDATES = 25;
     static final int QUERY_TERMS = 64;
 
@@ -124,6 +126,13 @@ public final class NearestCases {
         }
         Map.Entry<String, Double> best = weights.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow();
         double confidence = best.getValue() / (total + ABSENT_WEIGHT);
+        long supporters = nearest.stream().filter(n -> n.labelledCase().mode().equals(best.getKey())).count();
+        double closestForMode = nearest.stream().filter(n -> n.labelledCase().mode().equals(best.getKey()))
+                .mapToDouble(Neighbour::similarity).max().orElse(0);
+        if (supporters < MIN_SUPPORT && closestForMode < NEAR_DUPLICATE) {
+            // one loose neighbour is a hint, never an answer on its own
+            confidence /= 2;
+        }
         return new CaseVote(best.getKey(), round(confidence), nearest, false);
     }
 

@@ -168,6 +168,8 @@ public final class IncidentLifecycle {
                 TeamCases.learnFrom(c, incident, detail.get("correct_mode").asText(), actor(actor), TeamCase.CORRECTION, now);
             } else if (classificationCorrect && !incident.failureMode().equals("unknown")) {
                 TeamCases.learnFrom(c, incident, incident.failureMode(), actor(actor), TeamCase.CONFIRMATION, now);
+            } else if (!classificationCorrect) {
+                TeamCases.forget(c, incident);
             }
         });
     }

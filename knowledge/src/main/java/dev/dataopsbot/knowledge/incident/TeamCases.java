@@ -77,10 +77,7 @@ public final class TeamCases {
      */
     static void learnFrom(Connection c, Incident incident, String mode, String actor, String origin, Instant now)
             throws SQLException {
-        try (PreparedStatement delete = c.prepareStatement("DELETE FROM team_case WHERE incident_id = ?")) {
-            delete.setLong(1, incident.key().number());
-            delete.executeUpdate();
-        }
+        forget(c, incident);
         String text;
         try (PreparedStatement s = c.prepareStatement("SELECT text FROM alert WHERE incident_id = ? ORDER BY id LIMIT 1")) {
             s.setLong(1, incident.key().number());
@@ -93,6 +90,14 @@ public final class TeamCases {
         }
         String system = incident.source().system() == null ? "team" : incident.source().system();
         insert(c, mode, system, cap(text), incident.key(), actor, now, origin, "");
+    }
+
+    /** Within a feedback transaction: "wrong" without a mode withdraws what the incident taught before. */
+    static void forget(Connection c, Incident incident) throws SQLException {
+        try (PreparedStatement delete = c.prepareStatement("DELETE FROM team_case WHERE incident_id = ?")) {
+            delete.setLong(1, incident.key().number());
+            delete.executeUpdate();
+        }
     }
 
     private static long insert(Connection c, String mode, String system, String text, IncidentKey incident,

@@ -145,7 +145,18 @@ final class CatalogueParser {
             problems.add(new RuleProblem(file, 1, "regex does not compile: " + e.getDescription()));
             return Optional.empty();
         }
+        List<CatalogueEntry> usable = new ArrayList<>();
+        for (CatalogueEntry e : entries) {
+            if (e.isPrefix() && kind.get() != MatchKind.PATTERN) {
+                problems.add(new RuleProblem(file, e.line(), "'" + e.code() + "': a class prefix (*) only works in a pattern catalogue"));
+            } else if (kind.get() == MatchKind.TOKEN && context == null && !CodeScanner.isDistinctive(e.code())) {
+                problems.add(new RuleProblem(file, e.line(), "'" + e.code() + "' is a plain word: it only counts on lines that match "
+                        + "'# context:', and this catalogue has none"));
+            } else {
+                usable.add(e);
+            }
+        }
         return Optional.of(new CodeCatalogue(name, file, header.get("title").get(0), header.get("system").get(0),
-                header.get("source"), header.get("licence").get(0), kind.get(), pattern, context, entries));
+                header.get("source"), header.get("licence").get(0), kind.get(), pattern, context, usable));
     }
 }
