@@ -2,9 +2,7 @@ package dev.dataopsbot.knowledge.cases;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 import org.apache.lucene.analysis.core.WhitespaceAnalyzer;
 import org.apache.lucene.document.Document;
@@ -40,12 +38,15 @@ public final class CaseIndex {
     }
 
     private final IndexReader reader;
-    private final Map<String, LabelledCase> byId;
+    private final List<LabelledCase> cases;
 
     private CaseIndex(IndexReader reader, List<LabelledCase> cases) {
+        if (reader.maxDoc() != cases.size()) {
+            throw new IllegalStateException("case index holds " + reader.maxDoc() + " documents for " + cases.size()
+                    + " cases; rebuild it");
+        }
         this.reader = reader;
-        this.byId = new HashMap<>();
-        cases.forEach(c -> byId.put(c.id(), c));
+        this.cases = List.copyOf(cases);
     }
 
     /** Indexes {@code cases} in memory. */
@@ -62,6 +63,9 @@ public final class CaseIndex {
     /** Two indexes searched as one: the bundled cases and the team's. */
     public static CaseIndex combined(Directory bundled, List<LabelledCase> bundledCases, List<LabelledCase> teamCases) {
         try {
+            if (teamCases.isEmpty()) {
+                return new CaseIndex(DirectoryReader.open(bundled), bundledCases);
+            }
             Directory team = new ByteBuffersDirectory();
             write(teamCases, team);
             MultiReader reader = new MultiReader(DirectoryReader.open(bundled), DirectoryReader.open(team));
@@ -87,64 +91,31 @@ public final class CaseIndex {
     }
 
     /**
-     * How much each term says about the failure mode, 0..1: one minus the normalised entropy of
-     * the modes of the cases that contain it (smoothed). "throttlingexception" is near 1, a
-     * system's name near 0. Computed once per index from the cases' term vectors.
+     * The weighted term vectors of every case, read once from the index's term vectors: the
+     * neighbours' side of the cosine similarity, without a term-dictionary lookup per candidate.
      */
-    Map<String, Double> discrimination() {
-        Map<String, Double> cached = discrimination;
+    CaseVectors vectors() {
+        CaseVectors cached = vectors;
         if (cached == null) {
-            cached = computeDiscrimination();
-            discrimination = cached;
+            try {
+                cached = CaseVectors.read(reader, TERMS, cases);
+            } catch (IOException e) {
+                throw new UncheckedIOException("reading case term vectors", e);
+            }
+            vectors = cached;
         }
         return cached;
     }
 
-    private volatile Map<String, Double> discrimination;
+    private volatile CaseVectors vectors;
 
-    private Map<String, Double> computeDiscrimination() {
-        Map<String, Map<String, Integer>> byTerm = new HashMap<>();
-        java.util.Set<String> modes = new java.util.HashSet<>();
-        try {
-            var stored = reader.storedFields();
-            var vectors = reader.termVectors();
-            for (int doc = 0; doc < reader.maxDoc(); doc++) {
-                LabelledCase c = byId.get(stored.document(doc).get(ID));
-                var terms = vectors.get(doc, TERMS);
-                if (c == null || terms == null) {
-                    continue;
-                }
-                modes.add(c.mode());
-                var it = terms.iterator();
-                for (var term = it.next(); term != null; term = it.next()) {
-                    byTerm.computeIfAbsent(term.utf8ToString(), k -> new HashMap<>()).merge(c.mode(), 1, Integer::sum);
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("reading case term vectors", e);
-        }
-        double maxEntropy = Math.log(Math.max(2, modes.size()));
-        Map<String, Double> result = new HashMap<>();
-        byTerm.forEach((term, counts) -> {
-            double total = counts.values().stream().mapToInt(Integer::intValue).sum() + SMOOTHING * modes.size();
-            double entropy = 0;
-            for (String mode : modes) {
-                double p = (counts.getOrDefault(mode, 0) + SMOOTHING) / total;
-                entropy -= p * Math.log(p);
-            }
-            result.put(term, 1 - entropy / maxEntropy);
-        });
-        return result;
+    /** The case of a document: documents are written in list order into one segment per index. */
+    LabelledCase caseAt(int doc) {
+        return cases.get(doc);
     }
-
-    private static final double SMOOTHING = 0.1;
 
     IndexReader reader() {
         return reader;
-    }
-
-    LabelledCase caseById(String id) {
-        return byId.get(id);
     }
 
     public int size() {

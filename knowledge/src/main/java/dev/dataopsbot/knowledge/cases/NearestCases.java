@@ -9,24 +9,20 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.index.Terms;
-import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
-import org.apache.lucene.util.BytesRef;
 
 /**
  * The second stage of classification: a weighted nearest-neighbour vote over the case library.
  *
  * <p>Lucene's BM25 finds the candidates; each is then scored by the cosine similarity of
  * tf-idf weighted {@link CaseTerms} (a number a person can read: 1 is the same message), each
- * term also weighted by how well it tells modes apart. The {@link #K} closest cases above
+ * term also weighted by how well it tells modes apart ({@link CaseVectors}). The {@link #K} closest cases above
  * {@link #MIN_SIMILARITY} vote with weight similarity²; the vote's confidence is the winning
  * mode's weight over the total plus {@link #ABSENT_WEIGHT}, so one loose neighbour is never
  * sure of anything. A team case that near-duplicates the alert ({@link #NEAR_DUPLICATE})
@@ -51,14 +47,12 @@ public final class NearestCases {
 
     private final CaseIndex index;
     private final IndexSearcher searcher;
-    private final int docs;
-    private final Map<String, Double> discrimination;
+    private final CaseVectors vectors;
 
     public NearestCases(CaseIndex index) {
         this.index = index;
         this.searcher = new IndexSearcher(index.reader());
-        this.docs = Math.max(1, index.reader().numDocs());
-        this.discrimination = index.discrimination();
+        this.vectors = index.vectors();
     }
 
     public int size() {
@@ -75,12 +69,14 @@ public final class NearestCases {
     }
 
     private CaseVote voteOn(String text) throws IOException {
-        IndexReader reader = index.reader();
-        Map<String, Double> query = new HashMap<>();
+        Map<Integer, Double> query = new HashMap<>();
+        Map<String, Double> byTerm = new HashMap<>();
         for (Map.Entry<String, Integer> term : CaseTerms.counts(text).entrySet()) {
-            int df = reader.docFreq(new Term(CaseIndex.TERMS, term.getKey()));
-            if (df > 0) {
-                query.put(term.getKey(), (1 + Math.log(term.getValue())) * idf(df) * focus(term.getKey()));
+            int id = vectors.id(term.getKey());
+            if (id >= 0) {
+                double w = (1 + Math.log(term.getValue())) * vectors.factor(id);
+                query.put(id, w);
+                byTerm.put(term.getKey(), w);
             }
         }
         if (query.isEmpty()) {
@@ -88,22 +84,20 @@ public final class NearestCases {
         }
         double queryNorm = Math.sqrt(query.values().stream().mapToDouble(w -> w * w).sum());
         BooleanQuery.Builder builder = new BooleanQuery.Builder();
-        query.entrySet().stream().sorted(Map.Entry.<String, Double>comparingByValue().reversed()).limit(QUERY_TERMS)
+        byTerm.entrySet().stream().sorted(Map.Entry.<String, Double>comparingByValue().reversed()).limit(QUERY_TERMS)
                 .forEach(e -> builder.add(new TermQuery(new Term(CaseIndex.TERMS, e.getKey())), BooleanClause.Occur.SHOULD));
         TopDocs top = searcher.search(builder.build(), CANDIDATES);
         List<Neighbour> neighbours = new ArrayList<>();
         for (ScoreDoc hit : top.scoreDocs) {
-            String id = searcher.storedFields().document(hit.doc).get(CaseIndex.ID);
-            LabelledCase labelled = index.caseById(id);
-            double similarity = cosine(query, queryNorm, reader.termVectors().get(hit.doc, CaseIndex.TERMS));
-            if (labelled != null && similarity >= MIN_SIMILARITY) {
-                neighbours.add(new Neighbour(labelled, round(similarity), ""));
+            double similarity = vectors.cosine(query, queryNorm, hit.doc);
+            if (similarity >= MIN_SIMILARITY) {
+                neighbours.add(new Neighbour(index.caseAt(hit.doc), round(similarity), ""));
             }
         }
         neighbours.sort(Comparator.comparingDouble(Neighbour::similarity).reversed()
                 .thenComparing(n -> !n.labelledCase().team()));
         List<Neighbour> nearest = neighbours.stream().limit(K)
-                .map(n -> new Neighbour(n.labelledCase(), n.similarity(), matchingLine(n.labelledCase().text(), query)))
+                .map(n -> new Neighbour(n.labelledCase(), n.similarity(), matchingLine(n.labelledCase(), byTerm)))
                 .toList();
         return decide(nearest);
     }
@@ -136,56 +130,34 @@ public final class NearestCases {
         return new CaseVote(best.getKey(), round(confidence), nearest, false);
     }
 
-    /** Terms that tell modes apart weigh more than the words every system's alerts share. */
-    private double focus(String term) {
-        return FOCUS_FLOOR + Math.pow(discrimination.getOrDefault(term, 0.0), FOCUS_POWER);
-    }
-
-    /** A term's weight is idf × (FOCUS_FLOOR + discrimination²): chosen by cross-validation on the train split. */
-    static final double FOCUS_FLOOR = 0.02;
-    static final double FOCUS_POWER = 2;
-
-    private double idf(int df) {
-        return Math.log(1 + (docs - df + 0.5) / (df + 0.5));
-    }
-
-    private double cosine(Map<String, Double> query, double queryNorm, Terms vector) throws IOException {
-        if (vector == null) {
-            return 0;
-        }
-        IndexReader reader = index.reader();
-        double dot = 0;
-        double norm = 0;
-        TermsEnum terms = vector.iterator();
-        for (BytesRef term = terms.next(); term != null; term = terms.next()) {
-            String word = term.utf8ToString();
-            int df = reader.docFreq(new Term(CaseIndex.TERMS, term));
-            double w = (1 + Math.log(terms.totalTermFreq())) * idf(Math.max(1, df)) * focus(word);
-            norm += w * w;
-            Double q = query.get(word);
-            if (q != null) {
-                dot += q * w;
-            }
-        }
-        return norm == 0 ? 0 : dot / (queryNorm * Math.sqrt(norm));
-    }
-
     /** The case line with the most query weight: why the case is near. */
-    private static String matchingLine(String caseText, Map<String, Double> query) {
+    private String matchingLine(LabelledCase labelled, Map<String, Double> query) {
+        List<CaseLine> lines = lineTerms.computeIfAbsent(labelled.id(), id -> CaseLine.of(labelled.text()));
         String bestLine = "";
         double bestScore = 0;
-        for (String line : caseText.split("\n")) {
+        for (CaseLine line : lines) {
             double score = 0;
-            for (String term : new java.util.HashSet<>(CaseTerms.of(line))) {
+            for (String term : line.terms()) {
                 score += query.getOrDefault(term, 0.0);
             }
             if (score > bestScore) {
                 bestScore = score;
-                bestLine = line.strip();
+                bestLine = line.text();
             }
         }
         return bestLine.length() > 300 ? bestLine.substring(0, 300) + "…" : bestLine;
     }
+
+    /** A line of a case and its distinct terms, read once per case. */
+    private record CaseLine(String text, java.util.Set<String> terms) {
+
+        static List<CaseLine> of(String caseText) {
+            return caseText.lines().map(String::strip).filter(l -> !l.isEmpty())
+                    .map(l -> new CaseLine(l, java.util.Set.copyOf(CaseTerms.of(l)))).toList();
+        }
+    }
+
+    private final Map<String, List<CaseLine>> lineTerms = new java.util.concurrent.ConcurrentHashMap<>();
 
     private static double round(double value) {
         return Math.round(value * 100) / 100.0;
