@@ -14,8 +14,8 @@ import org.apache.lucene.analysis.en.EnglishMinimalStemmer;
  * Log-aware analysis for the case library: what a person reads in a log line, without what
  * changes from one run to the next.
  * <ul>
- *   <li>Variable parts are dropped: URLs, paths, e-mail addresses, timestamps, UUIDs, hex, ids,
- *       IP addresses, quoted values and plain numbers.</li>
+ *   <li>Variable parts are dropped: URLs, paths, e-mail addresses and quoted values by a regex;
+ *       timestamps, UUIDs, hex, ids, IP addresses and plain numbers as the tokens they become.</li>
  *   <li>Identifiers are read as words: {@code ConcurrentRunsExceededException} gives "concurrent",
  *       "run", "exceeded", "exception" and the whole name, {@code ICEBERG_COMMIT_ERROR} gives
  *       "iceberg", "commit", "error" and the whole name.</li>
@@ -29,14 +29,14 @@ public final class CaseTerms {
     /** Lines of a long alert read for neighbours: its failure lines, else its first lines. */
     static final int MAX_LINES = 60;
 
+    /**
+     * Variable parts that span several tokens: URLs, e-mail addresses, paths and quoted values.
+     * Timestamps, UUIDs, ids, IP addresses and plain numbers fall apart into tokens that
+     * {@link #addToken} drops, so they need no regex.
+     */
     private static final Pattern VARIABLE = Pattern.compile(String.join("|",
             "(?:https?|s3a?|gs|abfss?|wasbs?|hdfs|file|jdbc:[a-z]+)://\\S+",
             "[\\w.+-]+@[\\w-]+\\.[\\w.-]+",
-            "\\d{4}-\\d{2}-\\d{2}[T ]\\d{2}:\\d{2}(?::\\d{2})?(?:[.,]\\d+)?(?:Z|[+-]\\d{2}:?\\d{2})?",
-            "\\d{1,2}:\\d{2}:\\d{2}(?:[.,]\\d+)?",
-            "\\b[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\\b",
-            "\\b0x[0-9a-fA-F]+\\b",
-            "\\b\\d{1,3}(?:\\.\\d{1,3}){3}(?::\\d+)?\\b",
             "(?<![\\w])(?:/[\\w.@%+=:,-]+){2,}/?",
             "'[^'\\n]{0,200}'", "\"[^\"\\n]{0,200}\"", "`[^`\\n]{0,200}`"));
     private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.$-]*[A-Za-z0-9]|[A-Za-z0-9]");
@@ -58,13 +58,23 @@ public final class CaseTerms {
     public static List<String> of(String text) {
         List<String> terms = new ArrayList<>();
         for (String line : focus(text)) {
-            String masked = VARIABLE.matcher(line).replaceAll(" ");
+            String masked = hasVariablePart(line) ? VARIABLE.matcher(line).replaceAll(" ") : line;
             var tokens = TOKEN.matcher(masked);
             while (tokens.find()) {
                 addToken(tokens.group(), terms);
             }
         }
         return terms;
+    }
+
+    private static boolean hasVariablePart(String line) {
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (c == '/' || c == '@' || c == '\'' || c == '"' || c == '`') {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Term counts of a text. */
@@ -134,7 +144,7 @@ public final class CaseTerms {
         if (token.length() > 16) {
             return false;
         }
-        if (token.matches("(?i)[0-9a-f]{6,}")) {
+        if (token.startsWith("0x") || token.startsWith("0X") || token.matches("(?i)[0-9a-f]{6,}")) {
             return false;
         }
         return token.length() <= 8 || digits * 2 <= token.length() || token.matches("[A-Z]{2,}[-_]?\\d+");

@@ -25,7 +25,7 @@ final class CatalogueParser {
     static final double MIN_WEIGHT = 0.30;
     static final double MAX_WEIGHT = 0.95;
     private static final Set<String> HEADER_KEYS =
-            Set.of("catalogue", "title", "system", "source", "licence", "match", "pattern", "context");
+            Set.of("catalogue", "title", "system", "source", "licence", "match", "pattern", "context", "requires");
     private static final Pattern HEADER = Pattern.compile("#\\s*([a-z]+)\\s*:\\s*(.*)");
 
     private final List<RuleProblem> problems = new ArrayList<>();
@@ -156,7 +156,11 @@ final class CatalogueParser {
                 usable.add(e);
             }
         }
+        List<String> requires = header.containsKey("requires")
+                ? java.util.Arrays.stream(header.get("requires").get(0).split(",")).map(String::strip)
+                        .map(w -> w.toLowerCase(java.util.Locale.ROOT)).filter(w -> !w.isEmpty()).toList()
+                : List.of();
         return Optional.of(new CodeCatalogue(name, file, header.get("title").get(0), header.get("system").get(0),
-                header.get("source"), header.get("licence").get(0), kind.get(), pattern, context, usable));
+                header.get("source"), header.get("licence").get(0), kind.get(), pattern, context, usable, requires));
     }
 }

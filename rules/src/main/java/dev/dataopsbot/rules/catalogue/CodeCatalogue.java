@@ -17,14 +17,17 @@ import java.util.regex.Pattern;
  * @param file    the file as the user named it, for messages
  * @param pattern for {@link MatchKind#PATTERN}: the regex whose first non-null group is the code
  * @param context for {@link MatchKind#TOKEN}: where plain-word codes count (null: nowhere)
+ * @param requires for {@link MatchKind#PATTERN}: words a line must have one of before the regex
+ *                 runs (a speed gate, like the word gates of the rules); empty runs it on every line
  */
 public record CodeCatalogue(String name, String file, String title, String system, List<String> sources,
                             String licence, MatchKind kind, Pattern pattern, Pattern context,
-                            List<CatalogueEntry> entries) {
+                            List<CatalogueEntry> entries, List<String> requires) {
 
     public CodeCatalogue {
         sources = List.copyOf(sources);
         entries = List.copyOf(entries);
+        requires = List.copyOf(requires);
     }
 
     /** Exact entries by code. */

@@ -30,7 +30,7 @@ public final class CodeScanner {
     }
 
     private record PatternCatalogue(CodeCatalogue catalogue, Map<String, CatalogueEntry> exact,
-                                    List<CatalogueEntry> prefixes, boolean needsDigit) {
+                                    List<CatalogueEntry> prefixes, boolean needsDigit, String[] requires) {
     }
 
     /** Words an identifier must contain, and words ({@code -backoff} in the file) it must not. */
@@ -57,7 +57,8 @@ public final class CodeScanner {
                 case TOKEN -> catalogue.entries().forEach(e -> tokens.computeIfAbsent(e.code(), k -> new ArrayList<>())
                         .add(new TokenEntry(catalogue, e, isDistinctive(e.code()))));
                 case PATTERN -> patterns.add(new PatternCatalogue(catalogue, catalogue.exact(), catalogue.prefixes(),
-                        catalogue.entries().stream().allMatch(e -> e.code().chars().anyMatch(Character::isDigit))));
+                        catalogue.entries().stream().allMatch(e -> e.code().chars().anyMatch(Character::isDigit)),
+                        catalogue.requires().toArray(String[]::new)));
                 case WORDS -> catalogue.entries().forEach(e -> wordEntries.add(WordEntry.of(catalogue, e)));
             }
         }
@@ -111,7 +112,7 @@ public final class CodeScanner {
             scanTokens(line, found);
         }
         for (PatternCatalogue p : patterns) {
-            if (p.needsDigit() && !hasDigit) {
+            if ((p.needsDigit() && !hasDigit) || (p.requires().length > 0 && !line.hasAnyWord(p.requires()))) {
                 continue;
             }
             Matcher m = p.catalogue().pattern().matcher(text);
