@@ -67,7 +67,7 @@ class CaseLibraryEvaluationTest {
                                 .collect(java.util.stream.Collectors.joining(","))));
             }
             outcomes.add(new ClassificationMetrics.Outcome(c.id(), c.family(), c.mode(), t.verdict().failureMode(),
-                    t.decidedBy()));
+                    t.decidedBy(), t.verdict().confidence()));
         }
         if (dump != null) {
             dump.flush();

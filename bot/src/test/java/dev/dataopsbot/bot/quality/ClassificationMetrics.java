@@ -15,7 +15,7 @@ import java.util.stream.Collectors;
  */
 final class ClassificationMetrics {
 
-    record Outcome(String id, String family, String expected, String predicted, String decidedBy) {
+    record Outcome(String id, String family, String expected, String predicted, String decidedBy, double confidence) {
         boolean correct() {
             return expected.equals(predicted);
         }
@@ -70,6 +70,7 @@ final class ClassificationMetrics {
             out.append(String.format(Locale.ROOT, "  %-15s %4d  %.3f     %.3f     %.2f/%.2f%n", family, list.size(),
                     m.accuracy(), m.macroF1(), m.precision("unknown"), m.recall("unknown")));
         });
+        out.append("  calibration (named modes): ").append(calibration()).append('\n');
         Map<String, Long> deciders = new TreeMap<>(outcomes.stream().collect(Collectors.groupingBy(Outcome::decidedBy, Collectors.counting())));
         out.append("  decided by: ").append(deciders).append('\n');
         return out.toString();
@@ -77,6 +78,27 @@ final class ClassificationMetrics {
 
     List<Outcome> outcomesForMerge() {
         return outcomes;
+    }
+
+    /**
+     * How often a named mode is right, by its confidence: a calibrated confidence of 0.7 is right
+     * about 7 times in 10.
+     */
+    String calibration() {
+        StringBuilder out = new StringBuilder();
+        double[] edges = {0.5, 0.6, 0.7, 0.8, 0.9, 1.01};
+        for (int i = 0; i < edges.length - 1; i++) {
+            double low = edges[i];
+            double high = edges[i + 1];
+            List<Outcome> bin = outcomes.stream().filter(o -> !o.predicted().equals("unknown")
+                    && o.confidence() >= low && o.confidence() < high).toList();
+            if (!bin.isEmpty()) {
+                long right = bin.stream().filter(Outcome::correct).count();
+                out.append(String.format(Locale.ROOT, "[%.1f-%.1f) %d right of %d (%.2f)  ", low, Math.min(1.0, high),
+                        right, bin.size(), (double) right / bin.size()));
+            }
+        }
+        return out.toString().strip();
     }
 
     /** The misses, for reading: id, expected, predicted. */

@@ -43,7 +43,8 @@ class RegressionCorporaTest {
         List<ClassificationMetrics.Outcome> outcomes = new ArrayList<>();
         for (String[] l : labelled) {
             Triage t = service.triage("test", l[2]);
-            outcomes.add(new ClassificationMetrics.Outcome(l[0], "all", l[1], t.verdict().failureMode(), t.decidedBy() + " " + t.cases().confidence() + " " + t.cases().neighbours().stream().map(n -> n.labelledCase().mode() + ":" + n.similarity()).toList()));
+            outcomes.add(new ClassificationMetrics.Outcome(l[0], "all", l[1], t.verdict().failureMode(), t.decidedBy() + " " + t.cases().confidence() + " " + t.cases().neighbours().stream().map(n -> n.labelledCase().mode() + ":" + n.similarity()).toList(),
+                    t.verdict().confidence()));
         }
         return new ClassificationMetrics(outcomes);
     }

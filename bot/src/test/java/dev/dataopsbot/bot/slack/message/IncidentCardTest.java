@@ -1,6 +1,7 @@
 package dev.dataopsbot.bot.slack.message;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.nio.file.Path;
@@ -53,6 +54,33 @@ class IncidentCardTest {
             assertEquals("U0ALICE", card.acknowledgedBy());
             assertEquals(new IncidentCard.Resolution("U0BOB", "Granted USAGE again."), card.resolution());
             assertEquals(new IncidentCard.Correction("permission_denied", "U0CAROL", "it was a grant"), card.correction());
+        }
+    }
+
+    @Test
+    void the_nearest_cases_of_the_classification_are_shown_beside_the_evidence(@TempDir Path dir) {
+        Clock clock = Clock.fixed(Histories.DETECTED, ZoneOffset.UTC);
+        try (IncidentDatabase db = IncidentDatabase.open(dir)) {
+            IncidentStore store = new IncidentStore(db, clock);
+            AlertReport.Decision decision = new AlertReport.Decision("team case", "the team's case TC-1 is a near-duplicate",
+                    List.of(new AlertReport.NearestCase("TC-1", "team", "config_error", 0.81,
+                                    "ERROR ZX-4410 tenant mapping rejected", "corrected by U123 on INC-9", true),
+                            new AlertReport.NearestCase("dagster-002", "dagster", "config_error", 0.42,
+                                    "DagsterInvalidConfigError: Error in config", "https://github.com/dagster-io/dagster/issues/1", false)));
+            IncidentKey key = store.record(new AlertReport("cli", "ERROR ZX-4410 tenant mapping rejected", "inhouse: ZX-4410",
+                    "config_error", 0.91, "SEV3", "after_fix", "data platform", List.of(), Map.of(), List.of(), List.of(),
+                    null, null, null, decision)).key();
+
+            IncidentCard card = IncidentCard.from(store.history(key), List.of());
+            assertEquals(2, card.nearest().size());
+            assertEquals(new IncidentCard.NearestCase("TC-1", "config_error", "team", 0.81, "corrected by U123 on INC-9", true,
+                    "ERROR ZX-4410 tenant mapping rejected"), card.nearest().get(0));
+
+            String blocks = new TriageMessage(java.util.Optional.empty()).render(card).blocksJson();
+            assertTrue(blocks.contains("*Nearest cases*"), blocks);
+            assertTrue(blocks.contains("`TC-1` config_error (team, similarity 0.81) · corrected by U123 on INC-9"), blocks);
+            assertTrue(blocks.contains("`dagster-002` config_error (dagster, similarity 0.42)"), blocks);
+            assertTrue(!blocks.contains("github.com/dagster-io"), "a bundled case's URL is in the JSON, not in Slack");
         }
     }
 
