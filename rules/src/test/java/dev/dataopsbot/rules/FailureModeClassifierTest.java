@@ -102,6 +102,13 @@ class FailureModeClassifierTest {
     }
 
     @Test
+    void the_number_429_in_an_id_is_no_rate_limit() {
+        Verdict v = classify("ERROR job 429 failed: ConnectionRefusedError at host-429\nERROR job 430 failed: ConnectionRefusedError at host-430");
+        assertEquals("dependency_unavailable", v.failureMode());
+        assertEquals("rate_limit", classify("requests.exceptions.HTTPError: 429 Client Error: Too Many Requests for url").failureMode());
+    }
+
+    @Test
     void evidence_names_line_text_and_rule() {
         Verdict v = classify("starting\nsnowflake.connector.errors.ProgrammingError: 390114 (08001): Authentication token has expired.");
         Evidence first = v.primaryEvidence().get(0);
