@@ -63,7 +63,7 @@ final class TriageCommand implements Callable<Integer> {
     @Option(names = "--runbooks", paramLabel = "DIR", description = "Runbook folder instead of the bundled runbooks (env DATAOPS_RUNBOOKS_DIR).")
     Path runbooksDir;
 
-    @Option(names = "--rules", paramLabel = "DIR", description = "Extra .drl rule files loaded beside the bundled rules (env DATAOPS_RULES_DIR).")
+    @Option(names = "--rules", paramLabel = "DIR", description = "Extra .drl rule files and .tsv error-code catalogues loaded beside the bundled ones (env DATAOPS_RULES_DIR).")
     Path rulesDir;
 
     @Option(names = "--threads", paramLabel = "N", description = "Worker threads for --batch (default: number of CPUs).")

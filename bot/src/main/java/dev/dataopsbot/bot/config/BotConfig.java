@@ -38,7 +38,7 @@ public record BotConfig(Path dataDir, Optional<Path> runbooksDir, Optional<Path>
     /** Checks that configured folders exist, naming the variable or flag to fix. */
     public BotConfig validated() {
         runbooksDir.ifPresent(dir -> requireDirectory(dir, RUNBOOKS_DIR + " / --runbooks", "a folder of .md runbooks"));
-        rulesDir.ifPresent(dir -> requireDirectory(dir, RULES_DIR + " / --rules", "a folder of .drl rule files"));
+        rulesDir.ifPresent(dir -> requireDirectory(dir, RULES_DIR + " / --rules", "a folder of .drl rule files and .tsv catalogues"));
         if (Files.exists(dataDir) && !Files.isDirectory(dataDir)) {
             throw new ConfigException(DATA_DIR + " / --data-dir: '" + dataDir + "' is a file; point it at a folder (it is created if missing)");
         }
