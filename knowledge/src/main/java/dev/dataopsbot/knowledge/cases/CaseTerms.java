@@ -34,11 +34,10 @@ public final class CaseTerms {
      * Timestamps, UUIDs, ids, IP addresses and plain numbers fall apart into tokens that
      * {@link #addToken} drops, so they need no regex.
      */
-    private static final Pattern VARIABLE = Pattern.compile(String.join("|",
-            "(?:https?|s3a?|gs|abfss?|wasbs?|hdfs|file|jdbc:[a-z]+)://\\S+",
-            "[\\w.+-]+@[\\w-]+\\.[\\w.-]+",
-            "(?<![\\w])(?:/[\\w.@%+=:,-]+){2,}/?",
-            "'[^'\\n]{0,200}'", "\"[^\"\\n]{0,200}\"", "`[^`\\n]{0,200}`"));
+    private static final Pattern URL = Pattern.compile("(?:https?|s3a?|gs|abfss?|wasbs?|hdfs|file|jdbc:[a-z]+)://\\S+");
+    private static final Pattern EMAIL = Pattern.compile("[\\w.+-]+@[\\w-]+\\.[\\w.-]+");
+    private static final Pattern PATH = Pattern.compile("(?<![\\w])(?:/[\\w.@%+=:,-]+){2,}/?");
+    private static final Pattern QUOTED = Pattern.compile("'[^'\\n]{0,200}'|\"[^\"\\n]{0,200}\"|`[^`\\n]{0,200}`");
     private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.$-]*[A-Za-z0-9]|[A-Za-z0-9]");
     private static final Pattern FAILURE_LINE = Pattern.compile(
             "(?i)error|exception|fail|fatal|denied|refused|timed? ?out|expired|invalid|cannot|can't|could not|unable|"
@@ -50,6 +49,9 @@ public final class CaseTerms {
             "has", "have", "had", "will", "info", "debug", "trace", "log", "logs", "line", "i", "we", "you", "my",
             "our", "me", "us", "so", "if", "then", "there", "here", "do", "did", "does", "into");
     private static final EnglishMinimalStemmer STEMMER = new EnglishMinimalStemmer();
+    private static final Pattern HEX = Pattern.compile("(?i)[0-9a-f]{6,}");
+    private static final Pattern PREFIXED_NUMBER = Pattern.compile("[A-Z]{2,}[-_]?\\d+");
+    private static final Pattern SEPARATORS = Pattern.compile("[._$-]+");
 
     private CaseTerms() {
     }
@@ -58,7 +60,7 @@ public final class CaseTerms {
     public static List<String> of(String text) {
         List<String> terms = new ArrayList<>();
         for (String line : focus(text)) {
-            String masked = hasVariablePart(line) ? VARIABLE.matcher(line).replaceAll(" ") : line;
+            String masked = masked(line);
             var tokens = TOKEN.matcher(masked);
             while (tokens.find()) {
                 addToken(tokens.group(), terms);
@@ -67,14 +69,22 @@ public final class CaseTerms {
         return terms;
     }
 
-    private static boolean hasVariablePart(String line) {
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
-            if (c == '/' || c == '@' || c == '\'' || c == '"' || c == '`') {
-                return true;
-            }
+    /** The line without its variable parts; each regex runs only when its marker is in the line. */
+    private static String masked(String line) {
+        String out = line;
+        if (out.contains("://")) {
+            out = URL.matcher(out).replaceAll(" ");
         }
-        return false;
+        if (out.indexOf('@') >= 0) {
+            out = EMAIL.matcher(out).replaceAll(" ");
+        }
+        if (out.indexOf('/') >= 0) {
+            out = PATH.matcher(out).replaceAll(" ");
+        }
+        if (out.indexOf('\'') >= 0 || out.indexOf('"') >= 0 || out.indexOf('`') >= 0) {
+            out = QUOTED.matcher(out).replaceAll(" ");
+        }
+        return out;
     }
 
     /** Term counts of a text. */
@@ -144,16 +154,16 @@ public final class CaseTerms {
         if (token.length() > 16) {
             return false;
         }
-        if (token.startsWith("0x") || token.startsWith("0X") || token.matches("(?i)[0-9a-f]{6,}")) {
+        if (token.startsWith("0x") || token.startsWith("0X") || HEX.matcher(token).matches()) {
             return false;
         }
-        return token.length() <= 8 || digits * 2 <= token.length() || token.matches("[A-Z]{2,}[-_]?\\d+");
+        return token.length() <= 8 || digits * 2 <= token.length() || PREFIXED_NUMBER.matcher(token).matches();
     }
 
     /** The words of an identifier: split at {@code . _ - $} and at case changes. */
     static List<String> parts(String identifier) {
         List<String> parts = new ArrayList<>();
-        for (String piece : identifier.split("[._$-]+")) {
+        for (String piece : SEPARATORS.split(identifier)) {
             if (piece.isEmpty()) {
                 continue;
             }

@@ -43,7 +43,7 @@ public final class NearestCases {
     /** A mode only one case votes for counts at half its confidence unless that case is a near-duplicate. */
     public static final int MIN_SUPPORT = 2;
     static final int CANDIDATES = 25;
-    static final int QUERY_TERMS = 64;
+    static final int QUERY_TERMS = 32;
 
     private final CaseIndex index;
     private final IndexSearcher searcher;
