@@ -59,10 +59,7 @@ public final class FailureModeClassifier {
         KieSession session = kieBase.newKieSession();
         try {
             List<LogLine> lines = linesOf(alert);
-            for (LogLine line : lines) {
-                session.insert(line);
-                codes.scan(line).forEach(session::insert);
-            }
+            insertLines(session, lines);
             session.fireAllRules(MAX_FIRINGS);
             List<Evidence> evidence = objects(session, Evidence.class);
             List<Demotion> demotions = objects(session, Demotion.class);
@@ -102,10 +99,7 @@ public final class FailureModeClassifier {
     public Verdict decidedAs(Alert alert, Verdict verdict, String mode, double confidence) {
         KieSession session = kieBase.newKieSession();
         try {
-            for (LogLine line : linesOf(alert)) {
-                session.insert(line);
-                codes.scan(line).forEach(session::insert);
-            }
+            insertLines(session, linesOf(alert));
             session.fireAllRules(MAX_FIRINGS);
             Disposition disposition = new Disposition(mode);
             session.insert(disposition);
@@ -120,6 +114,14 @@ public final class FailureModeClassifier {
                     verdict.precedence(), verdict.demoted(), verdict.notAFailure());
         } finally {
             session.dispose();
+        }
+    }
+
+    /** The alert's lines and the catalogued codes found on them, as facts. */
+    private void insertLines(KieSession session, List<LogLine> lines) {
+        for (LogLine line : lines) {
+            session.insert(line);
+            codes.scan(line).forEach(session::insert);
         }
     }
 

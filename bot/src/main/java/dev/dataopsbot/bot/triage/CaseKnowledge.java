@@ -16,7 +16,6 @@ public final class CaseKnowledge {
 
     private final CaseLibrary library;
     private volatile NearestCases nearest;
-    private volatile int teamCases;
 
     public CaseKnowledge(CaseLibrary library) {
         this.library = library;
@@ -26,7 +25,6 @@ public final class CaseKnowledge {
     /** Replaces the team's cases with {@code cases} (all of them, as stored). */
     public void teach(List<LabelledCase> cases) {
         this.nearest = library.nearest(cases);
-        this.teamCases = cases.size();
     }
 
     public CaseVote vote(String redactedText) {
@@ -35,9 +33,5 @@ public final class CaseKnowledge {
 
     public int bundledCount() {
         return library.cases().size();
-    }
-
-    public int teamCount() {
-        return teamCases;
     }
 }

@@ -109,11 +109,4 @@ public final class CaseFile {
     private static String orDefault(String value, String fallback) {
         return value.isEmpty() ? fallback : value;
     }
-
-    /** Problems as one list, for callers that collect several files. */
-    static List<CaseProblem> all(List<CaseFile> files) {
-        List<CaseProblem> all = new ArrayList<>();
-        files.forEach(f -> all.addAll(f.problems));
-        return all;
-    }
 }

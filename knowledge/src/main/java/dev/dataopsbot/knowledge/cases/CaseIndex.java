@@ -49,17 +49,6 @@ public final class CaseIndex {
         this.cases = List.copyOf(cases);
     }
 
-    /** Indexes {@code cases} in memory. */
-    public static CaseIndex build(List<LabelledCase> cases) {
-        try {
-            Directory directory = new ByteBuffersDirectory();
-            write(cases, directory);
-            return new CaseIndex(DirectoryReader.open(directory), cases);
-        } catch (IOException e) {
-            throw new UncheckedIOException("indexing cases in memory", e);
-        }
-    }
-
     /** Two indexes searched as one: the bundled cases and the team's. */
     public static CaseIndex combined(Directory bundled, List<LabelledCase> bundledCases, List<LabelledCase> teamCases) {
         try {
@@ -116,9 +105,5 @@ public final class CaseIndex {
 
     IndexReader reader() {
         return reader;
-    }
-
-    public int size() {
-        return reader.numDocs();
     }
 }

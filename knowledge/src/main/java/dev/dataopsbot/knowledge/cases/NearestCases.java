@@ -55,10 +55,6 @@ public final class NearestCases {
         this.vectors = index.vectors();
     }
 
-    public int size() {
-        return index.size();
-    }
-
     /** The vote of the nearest cases on {@code text} (already redacted). */
     public CaseVote vote(String text) {
         try {

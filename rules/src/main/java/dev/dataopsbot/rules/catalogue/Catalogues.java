@@ -43,11 +43,6 @@ public final class Catalogues {
         return catalogues.stream().mapToInt(c -> c.entries().size()).sum();
     }
 
-    /** Nothing: classification by the rules alone. */
-    public static Catalogues none() {
-        return new Catalogues(List.of(), List.of());
-    }
-
     /** The catalogues that ship in the jar. */
     public static Catalogues bundled() {
         List<CodeCatalogue> loaded = new ArrayList<>();
