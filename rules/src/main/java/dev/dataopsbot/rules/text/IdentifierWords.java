@@ -1,6 +1,7 @@
 package dev.dataopsbot.rules.text;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 
@@ -34,7 +35,7 @@ public final class IdentifierWords {
     }
 
     /** Adds the camel-case parts of {@code text[start, end)}, a run of ASCII letters and digits. */
-    static void splitCamel(String text, int start, int end, List<String> parts) {
+    static void splitCamel(String text, int start, int end, Collection<String> parts) {
         int partStart = start;
         for (int i = start + 1; i < end; i++) {
             char previous = text.charAt(i - 1);

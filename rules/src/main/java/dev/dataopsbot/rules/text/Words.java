@@ -1,8 +1,6 @@
 package dev.dataopsbot.rules.text;
 
-import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
@@ -35,10 +33,7 @@ public final class Words {
 
     private static void add(Set<String> words, String text, int start, int end) {
         words.add(text.substring(start, end).toLowerCase(Locale.ROOT));
-        List<String> parts = new ArrayList<>();
-        IdentifierWords.splitCamel(text, start, end, parts);
-        if (parts.size() > 1) {
-            words.addAll(parts);
-        }
+        // a word of one part adds itself again, which a set ignores; no list per word on this hot path
+        IdentifierWords.splitCamel(text, start, end, words);
     }
 }
