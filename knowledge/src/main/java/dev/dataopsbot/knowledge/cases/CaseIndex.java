@@ -102,8 +102,4 @@ public final class CaseIndex {
     LabelledCase caseAt(int doc) {
         return cases.get(doc);
     }
-
-    IndexReader reader() {
-        return reader;
-    }
 }

@@ -26,20 +26,57 @@ final class CaseVectors {
     static final double FOCUS_FLOOR = 0.02;
     static final double FOCUS_POWER = 2;
     private static final double SMOOTHING = 0.1;
+    private static final double BM25_K1 = 1.2;
+    private static final double BM25_B = 0.75;
 
     private final Map<String, Integer> ids;
     private final double[] factor;
-    private final int[][] docTerms;
-    private final double[][] docWeights;
     private final double[] docNorms;
+    /** The cases that hold each term, and the term's weight in each: the vectors turned inside out. */
+    private final int[][] postingDocs;
+    private final double[][] postingWeights;
+    /** Each posting's BM25 score, Lucene's default similarity: it picks the candidates. */
+    private final double[][] postingBm25;
 
-    private CaseVectors(Map<String, Integer> ids, double[] factor, int[][] docTerms, double[][] docWeights,
-                        double[] docNorms) {
+    private CaseVectors(Map<String, Integer> ids, double[] factor, int[][] docTerms, int[][] docFreqs,
+                        double[][] docWeights, double[] docNorms) {
         this.ids = ids;
         this.factor = factor;
-        this.docTerms = docTerms;
-        this.docWeights = docWeights;
         this.docNorms = docNorms;
+        int[] df = new int[factor.length];
+        for (int[] terms : docTerms) {
+            for (int term : terms) {
+                df[term]++;
+            }
+        }
+        postingDocs = new int[factor.length][];
+        postingWeights = new double[factor.length][];
+        postingBm25 = new double[factor.length][];
+        for (int term = 0; term < df.length; term++) {
+            postingDocs[term] = new int[df[term]];
+            postingWeights[term] = new double[df[term]];
+            postingBm25[term] = new double[df[term]];
+        }
+        long totalLength = 0;
+        int[] lengths = new int[docTerms.length];
+        for (int doc = 0; doc < docTerms.length; doc++) {
+            for (int freq : docFreqs[doc]) {
+                lengths[doc] += freq;
+            }
+            totalLength += lengths[doc];
+        }
+        double averageLength = docTerms.length == 0 ? 1 : Math.max(1, (double) totalLength / docTerms.length);
+        int[] filled = new int[factor.length];
+        for (int doc = 0; doc < docTerms.length; doc++) {
+            double lengthNorm = BM25_K1 * (1 - BM25_B + BM25_B * lengths[doc] / averageLength);
+            for (int i = 0; i < docTerms[doc].length; i++) {
+                int term = docTerms[doc][i];
+                int freq = docFreqs[doc][i];
+                postingDocs[term][filled[term]] = doc;
+                postingBm25[term][filled[term]] = idf(df[term], docTerms.length) * freq / (freq + lengthNorm);
+                postingWeights[term][filled[term]++] = docWeights[doc][i];
+            }
+        }
     }
 
     static CaseVectors read(IndexReader reader, String field, List<LabelledCase> cases) throws IOException {
@@ -116,7 +153,7 @@ final class CaseVectors {
             }
             docNorms[doc] = Math.sqrt(norm);
         }
-        return new CaseVectors(ids, factor, docTerms, docWeights, docNorms);
+        return new CaseVectors(ids, factor, docTerms, docFreqs, docWeights, docNorms);
     }
 
     private static double idf(int df, int docs) {
@@ -133,20 +170,49 @@ final class CaseVectors {
         return factor[id];
     }
 
-    /** Cosine similarity of a query vector (term id → weight, with its norm) and a case. */
-    double cosine(Map<Integer, Double> query, double queryNorm, int doc) {
-        if (docNorms[doc] == 0 || queryNorm == 0) {
-            return 0;
-        }
-        double dot = 0;
-        int[] terms = docTerms[doc];
-        double[] weights = docWeights[doc];
+    int cases() {
+        return docNorms.length;
+    }
+
+    /**
+     * The cosine similarity of a query vector with every case, indexed by document (0 for a case
+     * that shares no term): one pass over the postings of the query's terms. The first
+     * {@code focusTerms} terms (the heaviest, when the caller sorts them) also give each case a
+     * focus score, its BM25 score for those terms as one unweighted query, which picks the candidates.
+     *
+     * @param terms   the query's term ids, each once
+     * @param weights their weights
+     */
+    Similarities similarities(int[] terms, double[] weights, int focusTerms) {
+        int cases = docNorms.length;
+        double[] dots = new double[cases];
+        double[] focus = new double[cases];
+        double queryNorm = 0;
         for (int i = 0; i < terms.length; i++) {
-            Double q = query.get(terms[i]);
-            if (q != null) {
-                dot += q * weights[i];
+            double q = weights[i];
+            queryNorm += q * q;
+            int[] docs = postingDocs[terms[i]];
+            double[] w = postingWeights[terms[i]];
+            for (int j = 0; j < docs.length; j++) {
+                dots[docs[j]] += q * w[j];
+            }
+            if (i < focusTerms) {
+                double[] bm25 = postingBm25[terms[i]];
+                for (int j = 0; j < docs.length; j++) {
+                    focus[docs[j]] += bm25[j];
+                }
             }
         }
-        return dot / (queryNorm * docNorms[doc]);
+        queryNorm = Math.sqrt(queryNorm);
+        for (int doc = 0; doc < cases; doc++) {
+            if (dots[doc] != 0) {
+                dots[doc] /= queryNorm * docNorms[doc];
+            }
+        }
+        return new Similarities(dots, focus);
+    }
+
+    /** Per case, indexed by document: the cosine with the whole query and with its focus terms. */
+    record Similarities(double[] cosine, double[] focus) {
     }
 }

@@ -1,28 +1,22 @@
 package dev.dataopsbot.knowledge.cases;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.apache.lucene.index.Term;
-import org.apache.lucene.search.BooleanClause;
-import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.ScoreDoc;
-import org.apache.lucene.search.TermQuery;
-import org.apache.lucene.search.TopDocs;
-
 /**
  * The second stage of classification: a weighted nearest-neighbour vote over the case library.
  *
- * <p>Lucene's BM25 finds the candidates; each is then scored by the cosine similarity of
- * tf-idf weighted {@link CaseTerms} (a number a person can read: 1 is the same message), each
- * term also weighted by how well it tells modes apart ({@link CaseVectors}). The {@link #K} closest cases above
+ * <p>BM25 over the query's {@link #FOCUS_TERMS} heaviest terms picks {@link #CANDIDATES}
+ * candidates; each is then scored by the cosine similarity of tf-idf weighted {@link CaseTerms}
+ * (a number a person can read: 1 is the same message), each term also weighted by how well it
+ * tells modes apart. Both scores come from one pass over in-memory postings that
+ * {@link CaseVectors} reads from the Lucene index's term vectors: Lucene's own search cost more
+ * per query than the whole vote. The {@link #K} closest cases above
  * {@link #MIN_SIMILARITY} vote with weight similarity²; the vote's confidence is the winning
  * mode's weight over the total plus {@link #ABSENT_WEIGHT}, so one loose neighbour is never
  * sure of anything. A team case that near-duplicates the alert ({@link #NEAR_DUPLICATE})
@@ -42,60 +36,73 @@ public final class NearestCases {
     public static final double NEAR_DUPLICATE = 0.6;
     /** A mode only one case votes for counts at half its confidence unless that case is a near-duplicate. */
     public static final int MIN_SUPPORT = 2;
+    /** Cases scored in full: the closest by their cosine over the query's heaviest terms. */
     static final int CANDIDATES = 25;
-    static final int QUERY_TERMS = 32;
+    /** The query's heaviest terms, which pick the candidates. */
+    static final int FOCUS_TERMS = 32;
 
     private final CaseIndex index;
-    private final IndexSearcher searcher;
     private final CaseVectors vectors;
 
     public NearestCases(CaseIndex index) {
         this.index = index;
-        this.searcher = new IndexSearcher(index.reader());
         this.vectors = index.vectors();
     }
 
     /** The vote of the nearest cases on {@code text} (already redacted). */
     public CaseVote vote(String text) {
-        try {
-            return voteOn(text);
-        } catch (IOException e) {
-            throw new UncheckedIOException("searching the case index", e);
-        }
+        return voteOn(text);
     }
 
-    private CaseVote voteOn(String text) throws IOException {
-        Map<Integer, Double> query = new HashMap<>();
+    private CaseVote voteOn(String text) {
         Map<String, Double> byTerm = new HashMap<>();
+        List<Map.Entry<Integer, Double>> query = new ArrayList<>();
         for (Map.Entry<String, Integer> term : CaseTerms.counts(text).entrySet()) {
             int id = vectors.id(term.getKey());
             if (id >= 0) {
                 double w = (1 + Math.log(term.getValue())) * vectors.factor(id);
-                query.put(id, w);
+                query.add(Map.entry(id, w));
                 byTerm.put(term.getKey(), w);
             }
         }
         if (query.isEmpty()) {
             return CaseVote.none();
         }
-        double queryNorm = Math.sqrt(query.values().stream().mapToDouble(w -> w * w).sum());
-        BooleanQuery.Builder builder = new BooleanQuery.Builder();
-        byTerm.entrySet().stream().sorted(Map.Entry.<String, Double>comparingByValue().reversed()).limit(QUERY_TERMS)
-                .forEach(e -> builder.add(new TermQuery(new Term(CaseIndex.TERMS, e.getKey())), BooleanClause.Occur.SHOULD));
-        TopDocs top = searcher.search(builder.build(), CANDIDATES);
+        query.sort(Map.Entry.<Integer, Double>comparingByValue().reversed());
+        int[] terms = query.stream().mapToInt(Map.Entry::getKey).toArray();
+        double[] weights = query.stream().mapToDouble(Map.Entry::getValue).toArray();
+        CaseVectors.Similarities scores = vectors.similarities(terms, weights, FOCUS_TERMS);
         List<Neighbour> neighbours = new ArrayList<>();
-        for (ScoreDoc hit : top.scoreDocs) {
-            double similarity = vectors.cosine(query, queryNorm, hit.doc);
+        for (int doc : candidates(scores.focus())) {
+            double similarity = scores.cosine()[doc];
             if (similarity >= MIN_SIMILARITY) {
-                neighbours.add(new Neighbour(index.caseAt(hit.doc), round(similarity), ""));
+                neighbours.add(new Neighbour(index.caseAt(doc), round(similarity), ""));
             }
         }
         neighbours.sort(Comparator.comparingDouble(Neighbour::similarity).reversed()
-                .thenComparing(n -> !n.labelledCase().team()));
+                .thenComparing(nb -> !nb.labelledCase().team()));
         List<Neighbour> nearest = neighbours.stream().limit(K)
-                .map(n -> new Neighbour(n.labelledCase(), n.similarity(), matchingLine(n.labelledCase(), byTerm)))
+                .map(nb -> new Neighbour(nb.labelledCase(), nb.similarity(), matchingLine(nb.labelledCase(), byTerm)))
                 .toList();
         return decide(nearest);
+    }
+
+    /** The {@link #CANDIDATES} documents with the highest focus score above zero. */
+    private static int[] candidates(double[] focus) {
+        int[] best = new int[CANDIDATES];
+        int size = 0;
+        for (int doc = 0; doc < focus.length; doc++) {
+            if (focus[doc] <= 0 || (size == CANDIDATES && focus[doc] <= focus[best[size - 1]])) {
+                continue;
+            }
+            int at = size < CANDIDATES ? size++ : size - 1;
+            while (at > 0 && focus[best[at - 1]] < focus[doc]) {
+                best[at] = best[at - 1];
+                at--;
+            }
+            best[at] = doc;
+        }
+        return Arrays.copyOf(best, size);
     }
 
     static CaseVote decide(List<Neighbour> nearest) {
