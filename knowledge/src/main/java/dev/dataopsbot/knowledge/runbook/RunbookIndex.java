@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 import org.apache.lucene.analysis.Analyzer;
@@ -28,7 +27,6 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
-import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
 
@@ -41,7 +39,6 @@ import org.apache.lucene.store.Directory;
 public final class RunbookIndex implements AutoCloseable {
 
     private static final int MAX_QUERY_TERMS = 20;
-    private static final int MAX_HIGHLIGHT_TERMS = 12;
     /** A runbook written for the failing system beats a generic one with more matching words. */
     private static final float SYSTEM_BOOST = 10f;
     private static final String ID = "id";
@@ -55,13 +52,8 @@ public final class RunbookIndex implements AutoCloseable {
     private final List<Runbook> runbooks;
     private final DirectoryReader reader;
     private final IndexSearcher searcher;
-    private final UnifiedHighlighter highlighter;
+    private final RunbookSnippets snippets;
     private final TermStatistics termStatistics;
-    /** Query-independent section openings (the runners-up's snippets), computed on first use. */
-    private final Map<String, String> openings = new java.util.concurrent.ConcurrentHashMap<>();
-    /** Analysed terms of each runbook's sections, computed on first use. */
-    private final Map<Integer, List<Map.Entry<String, Set<String>>>> sectionTerms = new java.util.concurrent.ConcurrentHashMap<>();
-
     /** Document i of the directory is runbooks[i]: one segment, written in list order, no deletions. */
     private RunbookIndex(List<Runbook> runbooks, Directory directory, Analyzer analyzer) throws IOException {
         this.runbooks = List.copyOf(runbooks);
@@ -75,13 +67,7 @@ public final class RunbookIndex implements AutoCloseable {
         // a few hundred documents in memory: caching filters saves nothing and costs bookkeeping
         this.searcher.setQueryCache(null);
         this.termStatistics = new TermStatistics(reader, MODES, APPLIES_TO, TITLE, BODY);
-        this.highlighter = UnifiedHighlighter.builderWithoutSearcher(analyzer)
-                .withFormatter(new SectionSnippetFormatter())
-                .withMaxNoHighlightPassages(1)
-                // plain term queries: re-analysing the section is enough, no in-memory index per call
-                .withWeightMatches(false)
-                .withPassageRelevancyOverSpeed(false)
-                .build();
+        this.snippets = new RunbookSnippets(analyzer, BODY);
     }
 
     /** Indexes runbooks in memory (a user's runbook folder). */
@@ -151,12 +137,11 @@ public final class RunbookIndex implements AutoCloseable {
             if (top.scoreDocs.length == 0) {
                 return List.of();
             }
-            Query highlightQuery = bodyQuery(terms);
             List<RunbookHit> hits = new ArrayList<>();
             for (int i = 0; i < top.scoreDocs.length; i++) {
                 ScoreDoc sd = top.scoreDocs[i];
                 Runbook runbook = runbooks.get(sd.doc);
-                String snippet = snippet(sd.doc, runbook, terms, i == 0 ? highlightQuery : null);
+                String snippet = snippets.snippet(sd.doc, runbook, terms, i == 0);
                 hits.add(new RunbookHit(runbook.id(), runbook.title(), runbook.path(), runbook.failureModes(),
                         Math.round(sd.score * 100) / 100.0, snippet));
             }
@@ -164,61 +149,6 @@ public final class RunbookIndex implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("searching the runbook index", e);
         }
-    }
-
-    /**
-     * The best-matching section (most distinct query terms). For the top hit its best passage is
-     * picked by Lucene's UnifiedHighlighter; the runners-up show the opening of that section,
-     * which saves two highlighter passes (each builds an in-memory index) per triage.
-     *
-     * @param highlightQuery the terms to highlight, or null for the section opening
-     */
-    private String snippet(int doc, Runbook runbook, Set<String> terms, Query highlightQuery) throws IOException {
-        List<Map.Entry<String, Set<String>>> sections = sectionTerms.computeIfAbsent(doc, d -> analyseSections(runbook));
-        Map.Entry<String, Set<String>> best = null;
-        long bestCount = 0;
-        for (Map.Entry<String, Set<String>> section : sections) {
-            long count = terms.stream().filter(section.getValue()::contains).count();
-            if (count > bestCount) {
-                best = section;
-                bestCount = count;
-            }
-        }
-        if (best == null) {
-            return fallbackSnippet(runbook);
-        }
-        if (highlightQuery == null) {
-            String section = best.getKey();
-            return openings.computeIfAbsent(doc + "\n" + section,
-                    key -> SectionSnippetFormatter.opening(section, runbook.sections().get(section)));
-        }
-        String content = "## " + best.getKey() + "\n" + runbook.sections().get(best.getKey());
-        Object snippet = highlighter.highlightWithoutSearcher(BODY, highlightQuery, content, 1);
-        return snippet != null ? snippet.toString() : fallbackSnippet(runbook);
-    }
-
-    private List<Map.Entry<String, Set<String>>> analyseSections(Runbook runbook) {
-        List<Map.Entry<String, Set<String>>> sections = new ArrayList<>();
-        runbook.sections().forEach((name, text) -> {
-            try {
-                sections.add(Map.entry(name, analysed(text, Integer.MAX_VALUE)));
-            } catch (IOException e) {
-                throw new UncheckedIOException("analysing runbook " + runbook.id(), e);
-            }
-        });
-        return sections;
-    }
-
-    private static String fallbackSnippet(Runbook runbook) {
-        return SectionSnippetFormatter.opening("Symptoms", runbook.sections().getOrDefault("Symptoms", ""));
-    }
-
-    /** The terms alone, for the highlighter: filters and boosts do not pick passages. */
-    private Query bodyQuery(Set<String> terms) {
-        BooleanQuery.Builder body = new BooleanQuery.Builder();
-        terms.stream().limit(MAX_HIGHLIGHT_TERMS)
-                .forEach(term -> body.add(new TermQuery(new Term(BODY, term)), BooleanClause.Occur.SHOULD));
-        return body.build();
     }
 
     /**
