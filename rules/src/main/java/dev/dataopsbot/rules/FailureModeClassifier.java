@@ -78,7 +78,7 @@ public final class FailureModeClassifier {
             List<String> precedence = demotions.stream()
                     .filter(d -> d.getRootCause().equals(scores.primary()))
                     .map(d -> d.getSymptom() + " explained by " + d.getRootCause() + ": " + d.getReason())
-                    .distinct().toList();
+                    .distinct().sorted().toList();
             Set<String> demoted = demotions.stream().map(Demotion::getSymptom).collect(Collectors.toSet());
             boolean notAFailure = demotions.stream().anyMatch(d -> NOT_A_FAILURE.contains(d.getRootCause()));
             return new Verdict(scores.primary(), scores.confidence(), scores.secondary(), ordered,
@@ -150,12 +150,16 @@ public final class FailureModeClassifier {
         return lines;
     }
 
-    /** Primary-mode evidence first (strongest, then latest line), then the rest. */
+    /**
+     * Primary-mode evidence first (strongest, then latest line), then the rest; ties by rule name,
+     * because the session hands facts back in no fixed order.
+     */
     private static List<Evidence> order(Collection<Evidence> evidence, String primary) {
         List<Evidence> ordered = new ArrayList<>(evidence);
         ordered.sort(Comparator.comparing((Evidence e) -> !e.getFailureMode().equals(primary))
                 .thenComparing(Comparator.comparingDouble(Evidence::getWeight).reversed())
-                .thenComparing(Comparator.comparingInt(Evidence::getLine).reversed()));
+                .thenComparing(Comparator.comparingInt(Evidence::getLine).reversed())
+                .thenComparing(Evidence::getRule));
         return ordered;
     }
 

@@ -21,6 +21,27 @@ class FailureModeClassifierTest {
     }
 
     @Test
+    void evidence_and_precedence_come_in_a_fixed_order_whatever_order_the_session_returns_facts_in() {
+        // two rules of equal weight fire on line 1 (the credential rule and the Snowflake catalogue
+        // entry), and two symptoms are explained by one cause: both once came out in either order
+        Verdict v = classify("""
+                snowflake.connector.errors.ProgrammingError: 390114 (08001): None: Authentication token has expired.  The user must authenticate again.
+                403 Forbidden: the request was refused
+                SSL handshake failed: connection reset
+                """);
+        List<Evidence> evidence = v.evidence();
+        for (int i = 1; i < evidence.size(); i++) {
+            Evidence a = evidence.get(i - 1);
+            Evidence b = evidence.get(i);
+            if (a.getFailureMode().equals(b.getFailureMode()) && a.getWeight() == b.getWeight() && a.getLine() == b.getLine()) {
+                assertTrue(a.getRule().compareTo(b.getRule()) <= 0, "ties ordered by rule: " + a.getRule() + " before " + b.getRule());
+            }
+        }
+        assertEquals(v.precedence().stream().sorted().toList(), v.precedence());
+        assertTrue(evidence.stream().filter(e -> e.getLine() == 1).count() >= 2, "the test needs a tie: " + evidence);
+    }
+
+    @Test
     void expired_certificate_behind_tls_handshake_is_credential_expiry() {
         Verdict v = classify("""
                 ERROR Failed to connect to kafka-1.prod:9093: SSL handshake failed
