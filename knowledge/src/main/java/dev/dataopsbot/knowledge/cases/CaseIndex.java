@@ -20,7 +20,7 @@ import org.apache.lucene.store.Directory;
 
 /**
  * A Lucene index of labelled cases: one document per case, its {@link CaseTerms} as a
- * whitespace-separated field with term vectors (the neighbours' vectors for cosine similarity).
+ * whitespace-separated field with frequencies (read back as postings for the vote, see {@link CaseVectors}).
  * The bundled cases are indexed at package time; a team's cases are indexed in memory beside
  * them and searched together through one reader.
  */
@@ -33,7 +33,6 @@ public final class CaseIndex {
     static {
         TERMS_TYPE.setIndexOptions(IndexOptions.DOCS_AND_FREQS);
         TERMS_TYPE.setTokenized(true);
-        TERMS_TYPE.setStoreTermVectors(true);
         TERMS_TYPE.freeze();
     }
 
@@ -79,17 +78,14 @@ public final class CaseIndex {
         }
     }
 
-    /**
-     * The weighted term vectors of every case, read once from the index's term vectors: the
-     * neighbours' side of the cosine similarity, without a term-dictionary lookup per candidate.
-     */
+    /** The weighted postings of every case, read once from the index: what the vote scores with. */
     CaseVectors vectors() {
         CaseVectors cached = vectors;
         if (cached == null) {
             try {
                 cached = CaseVectors.read(reader, TERMS, cases);
             } catch (IOException e) {
-                throw new UncheckedIOException("reading case term vectors", e);
+                throw new UncheckedIOException("reading the case index postings", e);
             }
             vectors = cached;
         }

@@ -2,19 +2,23 @@ package dev.dataopsbot.knowledge.cases;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.apache.lucene.index.IndexReader;
-import org.apache.lucene.index.TermVectors;
+import org.apache.lucene.index.MultiTerms;
+import org.apache.lucene.index.PostingsEnum;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.util.BytesRef;
 
 /**
  * Every case as a weighted term vector, and every term's weight factor: idf times how well the
- * term tells modes apart. Read once per index in one pass over its term vectors.
+ * term tells modes apart. Read once per index in one pass over its postings, and kept as postings
+ * with their weights: {@link #similarities} scores every case in one pass over the query's terms.
  *
  * <p>A term's weight is {@code (1 + ln tf) × idf × (FOCUS_FLOOR + discrimination²)}, where
  * discrimination is one minus the normalised entropy of the modes of the cases that contain it
@@ -38,122 +42,102 @@ final class CaseVectors {
     /** Each posting's BM25 score, Lucene's default similarity: it picks the candidates. */
     private final double[][] postingBm25;
 
-    private CaseVectors(Map<String, Integer> ids, double[] factor, int[][] docTerms, int[][] docFreqs,
-                        double[][] docWeights, double[] docNorms) {
+    private CaseVectors(Map<String, Integer> ids, double[] factor, double[] docNorms, int[][] postingDocs,
+                        double[][] postingWeights, double[][] postingBm25) {
         this.ids = ids;
         this.factor = factor;
         this.docNorms = docNorms;
-        int[] df = new int[factor.length];
-        for (int[] terms : docTerms) {
-            for (int term : terms) {
-                df[term]++;
-            }
-        }
-        postingDocs = new int[factor.length][];
-        postingWeights = new double[factor.length][];
-        postingBm25 = new double[factor.length][];
-        for (int term = 0; term < df.length; term++) {
-            postingDocs[term] = new int[df[term]];
-            postingWeights[term] = new double[df[term]];
-            postingBm25[term] = new double[df[term]];
-        }
-        long totalLength = 0;
-        int[] lengths = new int[docTerms.length];
-        for (int doc = 0; doc < docTerms.length; doc++) {
-            for (int freq : docFreqs[doc]) {
-                lengths[doc] += freq;
-            }
-            totalLength += lengths[doc];
-        }
-        double averageLength = docTerms.length == 0 ? 1 : Math.max(1, (double) totalLength / docTerms.length);
-        int[] filled = new int[factor.length];
-        for (int doc = 0; doc < docTerms.length; doc++) {
-            double lengthNorm = BM25_K1 * (1 - BM25_B + BM25_B * lengths[doc] / averageLength);
-            for (int i = 0; i < docTerms[doc].length; i++) {
-                int term = docTerms[doc][i];
-                int freq = docFreqs[doc][i];
-                postingDocs[term][filled[term]] = doc;
-                postingBm25[term][filled[term]] = idf(df[term], docTerms.length) * freq / (freq + lengthNorm);
-                postingWeights[term][filled[term]++] = docWeights[doc][i];
-            }
-        }
+        this.postingDocs = postingDocs;
+        this.postingWeights = postingWeights;
+        this.postingBm25 = postingBm25;
     }
 
+    /**
+     * Reads the index's postings once: each term's cases and frequencies, which give the term's
+     * weight factor (idf × focus), every case's vector norm and length, and each posting's
+     * cosine weight and BM25 score.
+     */
     static CaseVectors read(IndexReader reader, String field, List<LabelledCase> cases) throws IOException {
-        Map<String, Integer> ids = new HashMap<>(1 << 14);
-        Map<String, Integer> modeIds = new HashMap<>();
-        List<int[]> modeCounts = new ArrayList<>(1 << 14);
         int docs = reader.maxDoc();
-        int[][] docTerms = new int[docs][];
-        int[][] docFreqs = new int[docs][];
-        TermVectors vectors = reader.termVectors();
-        int[] df = new int[1 << 14];
-        int[] termBuffer = new int[256];
-        int[] freqBuffer = new int[256];
+        Map<String, Integer> modeIds = new HashMap<>();
+        int[] docMode = new int[docs];
         for (int doc = 0; doc < docs; doc++) {
-            int mode = modeIds.computeIfAbsent(cases.get(doc).mode(), m -> modeIds.size());
-            Terms terms = vectors.get(doc, field);
-            int n = 0;
-            if (terms != null) {
-                TermsEnum it = terms.iterator();
-                for (BytesRef term = it.next(); term != null; term = it.next()) {
-                    String word = term.utf8ToString();
-                    Integer id = ids.get(word);
-                    if (id == null) {
-                        id = ids.size();
-                        ids.put(word, id);
-                        modeCounts.add(new int[32]);
-                        if (id >= df.length) {
-                            df = java.util.Arrays.copyOf(df, df.length * 2);
-                        }
-                    }
-                    df[id]++;
-                    int[] counts = modeCounts.get(id);
-                    if (mode < counts.length) {
-                        counts[mode]++;
-                    }
-                    if (n == termBuffer.length) {
-                        termBuffer = java.util.Arrays.copyOf(termBuffer, n * 2);
-                        freqBuffer = java.util.Arrays.copyOf(freqBuffer, n * 2);
-                    }
-                    termBuffer[n] = id;
-                    freqBuffer[n] = (int) it.totalTermFreq();
-                    n++;
-                }
-            }
-            docTerms[doc] = java.util.Arrays.copyOf(termBuffer, n);
-            docFreqs[doc] = java.util.Arrays.copyOf(freqBuffer, n);
+            docMode[doc] = modeIds.computeIfAbsent(cases.get(doc).mode(), m -> modeIds.size());
         }
         int modes = Math.max(2, modeIds.size());
+        Map<String, Integer> ids = new HashMap<>(1 << 14);
+        List<int[]> docsOf = new ArrayList<>(1 << 14);
+        List<int[]> freqsOf = new ArrayList<>(1 << 14);
+        Terms terms = MultiTerms.getTerms(reader, field);
+        if (terms != null) {
+            TermsEnum it = terms.iterator();
+            PostingsEnum postings = null;
+            int[] docBuffer = new int[docs];
+            int[] freqBuffer = new int[docs];
+            for (BytesRef term = it.next(); term != null; term = it.next()) {
+                postings = it.postings(postings, PostingsEnum.FREQS);
+                int n = 0;
+                for (int doc = postings.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = postings.nextDoc()) {
+                    docBuffer[n] = doc;
+                    freqBuffer[n++] = postings.freq();
+                }
+                ids.put(term.utf8ToString(), ids.size());
+                docsOf.add(Arrays.copyOf(docBuffer, n));
+                freqsOf.add(Arrays.copyOf(freqBuffer, n));
+            }
+        }
+        int termCount = ids.size();
         double maxEntropy = Math.log(modes);
-        double[] factor = new double[ids.size()];
-        for (int id = 0; id < factor.length; id++) {
-            int[] counts = modeCounts.get(id);
+        double[] factor = new double[termCount];
+        double[] docNorms = new double[docs];
+        int[] lengths = new int[docs];
+        long totalLength = 0;
+        int[] counts = new int[modes];
+        for (int id = 0; id < termCount; id++) {
+            int[] termDocs = docsOf.get(id);
+            int[] termFreqs = freqsOf.get(id);
+            Arrays.fill(counts, 0);
+            for (int i = 0; i < termDocs.length; i++) {
+                counts[docMode[termDocs[i]]]++;
+                lengths[termDocs[i]] += termFreqs[i];
+                totalLength += termFreqs[i];
+            }
             double total = 0;
-            for (int m = 0; m < modes; m++) {
-                total += counts[Math.min(m, counts.length - 1)] + SMOOTHING;
+            for (int count : counts) {
+                total += count + SMOOTHING;
             }
             double entropy = 0;
-            for (int m = 0; m < modes; m++) {
-                double p = (counts[Math.min(m, counts.length - 1)] + SMOOTHING) / total;
+            for (int count : counts) {
+                double p = (count + SMOOTHING) / total;
                 entropy -= p * Math.log(p);
             }
             double discrimination = 1 - entropy / maxEntropy;
-            factor[id] = idf(df[id], docs) * (FOCUS_FLOOR + Math.pow(discrimination, FOCUS_POWER));
+            factor[id] = idf(termDocs.length, docs) * (FOCUS_FLOOR + Math.pow(discrimination, FOCUS_POWER));
         }
-        double[][] docWeights = new double[docs][];
-        double[] docNorms = new double[docs];
-        for (int doc = 0; doc < docs; doc++) {
-            docWeights[doc] = new double[docTerms[doc].length];
-            double norm = 0;
-            for (int i = 0; i < docTerms[doc].length; i++) {
-                double w = (1 + Math.log(docFreqs[doc][i])) * factor[docTerms[doc][i]];
-                docWeights[doc][i] = w;
-                norm += w * w;
+        double averageLength = docs == 0 ? 1 : Math.max(1, (double) totalLength / docs);
+        int[][] postingDocs = new int[termCount][];
+        double[][] postingWeights = new double[termCount][];
+        double[][] postingBm25 = new double[termCount][];
+        for (int id = 0; id < termCount; id++) {
+            int[] termDocs = docsOf.get(id);
+            int[] termFreqs = freqsOf.get(id);
+            double idf = idf(termDocs.length, docs);
+            postingDocs[id] = termDocs;
+            postingWeights[id] = new double[termDocs.length];
+            postingBm25[id] = new double[termDocs.length];
+            for (int i = 0; i < termDocs.length; i++) {
+                int doc = termDocs[i];
+                double w = (1 + Math.log(termFreqs[i])) * factor[id];
+                postingWeights[id][i] = w;
+                docNorms[doc] += w * w;
+                double lengthNorm = BM25_K1 * (1 - BM25_B + BM25_B * lengths[doc] / averageLength);
+                postingBm25[id][i] = idf * termFreqs[i] / (termFreqs[i] + lengthNorm);
             }
-            docNorms[doc] = Math.sqrt(norm);
         }
-        return new CaseVectors(ids, factor, docTerms, docFreqs, docWeights, docNorms);
+        for (int doc = 0; doc < docs; doc++) {
+            docNorms[doc] = Math.sqrt(docNorms[doc]);
+        }
+        return new CaseVectors(ids, factor, docNorms, postingDocs, postingWeights, postingBm25);
     }
 
     private static double idf(int df, int docs) {

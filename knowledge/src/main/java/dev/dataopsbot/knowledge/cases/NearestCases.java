@@ -15,7 +15,7 @@ import java.util.Map;
  * candidates; each is then scored by the cosine similarity of tf-idf weighted {@link CaseTerms}
  * (a number a person can read: 1 is the same message), each term also weighted by how well it
  * tells modes apart. Both scores come from one pass over in-memory postings that
- * {@link CaseVectors} reads from the Lucene index's term vectors: Lucene's own search cost more
+ * {@link CaseVectors} reads from the Lucene index: Lucene's own search cost more
  * per query than the whole vote. The {@link #K} closest cases above
  * {@link #MIN_SIMILARITY} vote with weight similarity²; the vote's confidence is the winning
  * mode's weight over the total plus {@link #ABSENT_WEIGHT}, so one loose neighbour is never
