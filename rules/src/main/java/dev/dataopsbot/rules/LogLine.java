@@ -94,6 +94,11 @@ public final class LogLine {
         return false;
     }
 
+    /** Adds the line's words (see {@link Words}) to {@code into}. */
+    void addWordsTo(Set<String> into) {
+        into.addAll(words);
+    }
+
     private static int bitOf(String word) {
         int h = word.hashCode();
         return (h ^ (h >>> 16)) & (WORD_BITS - 1);

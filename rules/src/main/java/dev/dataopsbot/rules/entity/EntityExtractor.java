@@ -193,18 +193,27 @@ public final class EntityExtractor {
         String evidence = String.join("\n", evidenceLines);
         String evidenceLower = Ascii.lower(evidence);
         java.util.Set<String> evidenceWords = Words.of(evidence);
-        String system = findSystem(evidenceLower, evidenceWords::contains, true);
+        String system = findSystem(cue -> cue.foundIn(evidenceLower, evidenceWords::contains), true);
+        // each cue is looked for in the whole text at most once, however many passes ask
+        Boolean[] inText = new Boolean[SYSTEMS.size()];
+        Predicate<SystemCue> foundInText = cue -> {
+            int i = SYSTEMS.indexOf(cue);
+            if (inText[i] == null) {
+                inText[i] = cue.foundIn(lower, hasWord);
+            }
+            return inText[i];
+        };
         if (system == null) {
-            system = findSystem(lower, hasWord, true);
+            system = findSystem(foundInText, true);
         }
         if (system == null) {
-            system = findSystem(lower, hasWord, false);
+            system = findSystem(foundInText, false);
         }
         if (system != null) {
             entities.put("system", system);
         }
         for (SystemCue cue : SYSTEMS) {
-            if (ORCHESTRATORS.contains(cue.system()) && !cue.system().equals(system) && cue.foundIn(lower, hasWord)) {
+            if (ORCHESTRATORS.contains(cue.system()) && !cue.system().equals(system) && foundInText.test(cue)) {
                 entities.put("orchestrator", cue.system());
                 break;
             }
@@ -224,12 +233,12 @@ public final class EntityExtractor {
         return text.substring(0, EDGE_CHARS) + "\n" + text.substring(text.length() - EDGE_CHARS);
     }
 
-    private static String findSystem(String lower, Predicate<String> words, boolean skipOrchestrators) {
+    private static String findSystem(Predicate<SystemCue> found, boolean skipOrchestrators) {
         for (SystemCue cue : SYSTEMS) {
             if (skipOrchestrators && ORCHESTRATORS.contains(cue.system())) {
                 continue;
             }
-            if (cue.foundIn(lower, words)) {
+            if (found.test(cue)) {
                 return cue.system();
             }
         }
