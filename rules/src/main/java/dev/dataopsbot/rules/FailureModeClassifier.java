@@ -3,6 +3,7 @@ package dev.dataopsbot.rules;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -56,65 +57,65 @@ public final class FailureModeClassifier {
     }
 
     public Verdict classify(Alert alert) {
+        try (RuleSession session = open(alert)) {
+            return session.verdict();
+        }
+    }
+
+    /**
+     * The rules' session on an alert, after its evidence and precedence rules have fired: its
+     * {@link RuleSession#verdict() verdict}, and the same alert {@link RuleSession#decidedAs decided as}
+     * another mode, without firing the rules on its lines a second time. Close it.
+     */
+    public RuleSession open(Alert alert) {
         KieSession session = kieBase.newKieSession();
         try {
             List<LogLine> lines = linesOf(alert);
             insertLines(session, lines);
             session.fireAllRules(MAX_FIRINGS);
-            List<Evidence> evidence = objects(session, Evidence.class);
-            List<Demotion> demotions = objects(session, Demotion.class);
-            EvidenceScorer.Scores scores = scorer.score(evidence, demotions);
-
-            Disposition disposition = new Disposition(scores.primary());
-            session.insert(disposition);
-            session.fireAllRules(MAX_FIRINGS);
-
-            List<Evidence> ordered = order(evidence, scores.primary());
-            List<String> evidenceLines = ordered.stream()
-                    .filter(e -> e.getFailureMode().equals(scores.primary()))
-                    .map(Evidence::getText).toList();
-            Map<String, String> entities = entityExtractor.extract(alert.title() + "\n" + alert.text(), evidenceLines,
-                    word -> lines.stream().anyMatch(line -> line.hasAnyWord(word)));
-            List<String> precedence = demotions.stream()
-                    .filter(d -> d.getRootCause().equals(scores.primary()))
-                    .map(d -> d.getSymptom() + " explained by " + d.getRootCause() + ": " + d.getReason())
-                    .distinct().sorted().toList();
-            Set<String> demoted = demotions.stream().map(Demotion::getSymptom).collect(Collectors.toSet());
-            boolean notAFailure = demotions.stream().anyMatch(d -> NOT_A_FAILURE.contains(d.getRootCause()));
-            return new Verdict(scores.primary(), scores.confidence(), scores.secondary(), ordered,
-                    disposition.getSeverity(), disposition.getEscalateTo(), disposition.getSafeToRetry(),
-                    entities, precedence, demoted, notAFailure);
-        } finally {
+            return new RuleSession(this, session, alert, lines);
+        } catch (RuntimeException e) {
             session.dispose();
+            throw e;
         }
     }
 
+    /** The verdict of a session whose evidence rules have fired. */
+    Verdict verdictOf(KieSession session, Alert alert, List<LogLine> lines) {
+        List<Evidence> evidence = objects(session, Evidence.class);
+        List<Demotion> demotions = objects(session, Demotion.class);
+        EvidenceScorer.Scores scores = scorer.score(evidence, demotions);
+        Disposition disposition = disposition(session, scores.primary());
+
+        List<Evidence> ordered = order(evidence, scores.primary());
+        List<String> evidenceLines = ordered.stream()
+                .filter(e -> e.getFailureMode().equals(scores.primary()))
+                .map(Evidence::getText).toList();
+        Set<String> words = new HashSet<>();
+        lines.forEach(line -> line.addWordsTo(words));
+        Map<String, String> entities = entityExtractor.extract(alert.title() + "\n" + alert.text(), evidenceLines,
+                words::contains);
+        List<String> precedence = demotions.stream()
+                .filter(d -> d.getRootCause().equals(scores.primary()))
+                .map(d -> d.getSymptom() + " explained by " + d.getRootCause() + ": " + d.getReason())
+                .distinct().sorted().toList();
+        Set<String> demoted = demotions.stream().map(Demotion::getSymptom).collect(Collectors.toSet());
+        boolean notAFailure = demotions.stream().anyMatch(d -> NOT_A_FAILURE.contains(d.getRootCause()));
+        return new Verdict(scores.primary(), scores.confidence(), scores.secondary(), ordered,
+                disposition.getSeverity(), disposition.getEscalateTo(), disposition.getSafeToRetry(),
+                entities, precedence, demoted, notAFailure);
+    }
+
     /**
-     * The same alert decided as {@code mode} by someone else (the nearest cases): severity,
-     * escalation and re-run advice for that mode from the same rules, on the same lines (so a
-     * Tier 1 dataset still raises severity and a catalogued code of that mode still sets the
-     * re-run advice), the rules' evidence kept as it was, and the rules' own answer, when it was a
-     * mode, as a secondary one.
+     * Severity, escalation and re-run advice for {@code mode} from the taxonomy and catalogue
+     * rules, on the session's lines and codes. Each disposition is its own fact, so a session can
+     * be asked for several modes.
      */
-    public Verdict decidedAs(Alert alert, Verdict verdict, String mode, double confidence) {
-        KieSession session = kieBase.newKieSession();
-        try {
-            insertLines(session, linesOf(alert));
-            session.fireAllRules(MAX_FIRINGS);
-            Disposition disposition = new Disposition(mode);
-            session.insert(disposition);
-            session.fireAllRules(MAX_FIRINGS);
-            List<String> secondary = new ArrayList<>();
-            if (!verdict.failureMode().equals(FailureMode.UNKNOWN.id()) && !verdict.failureMode().equals(mode)) {
-                secondary.add(verdict.failureMode());
-            }
-            verdict.secondary().stream().filter(m -> !m.equals(mode) && !secondary.contains(m)).forEach(secondary::add);
-            return new Verdict(mode, confidence, secondary, verdict.evidence(), disposition.getSeverity(),
-                    disposition.getEscalateTo(), disposition.getSafeToRetry(), verdict.entities(),
-                    verdict.precedence(), verdict.demoted(), verdict.notAFailure());
-        } finally {
-            session.dispose();
-        }
+    static Disposition disposition(KieSession session, String mode) {
+        Disposition disposition = new Disposition(mode);
+        session.insert(disposition);
+        session.fireAllRules(MAX_FIRINGS);
+        return disposition;
     }
 
     /** The alert's lines and the catalogued codes found on them, as facts. */

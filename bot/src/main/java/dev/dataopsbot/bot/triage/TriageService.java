@@ -12,6 +12,7 @@ import dev.dataopsbot.knowledge.similar.SimilarIncident;
 import dev.dataopsbot.rules.Alert;
 import dev.dataopsbot.rules.Evidence;
 import dev.dataopsbot.rules.FailureModeClassifier;
+import dev.dataopsbot.rules.RuleSession;
 import dev.dataopsbot.knowledge.cases.CaseVote;
 import dev.dataopsbot.rules.Verdict;
 import dev.dataopsbot.rules.text.AlertText;
@@ -78,12 +79,16 @@ public final class TriageService {
             warnings.add("input looks binary: " + replaced + " bytes were not text and were replaced");
         }
         Alert alert = Alert.of(source, prepared.text());
-        Verdict rules = classifier.classify(alert);
         CaseVote vote = cases.vote(prepared.text());
-        TwoStageDecision.Decision decided = decision.decide(rules, vote);
-        Verdict verdict = decided.mode().equals(rules.failureMode())
-                ? rules.withConfidence(decided.confidence())
-                : classifier.decidedAs(alert, rules, decided.mode(), decided.confidence());
+        TwoStageDecision.Decision decided;
+        Verdict verdict;
+        try (RuleSession session = classifier.open(alert)) {
+            Verdict rules = session.verdict();
+            decided = decision.decide(rules, vote);
+            verdict = decided.mode().equals(rules.failureMode())
+                    ? rules.withConfidence(decided.confidence())
+                    : session.decidedAs(decided.mode(), decided.confidence());
+        }
         RunbookQuery query = queryFor(verdict);
         List<RunbookHit> runbooks = runbookIndex.search(query, RUNBOOK_LIMIT);
         List<SimilarIncident> similar = pastIncidents.search(verdict.failureMode(), query.system(), query.text(),
