@@ -93,20 +93,10 @@ public final class EntityExtractor {
 
     /** A pattern and the lower-case literals of which one must occur on a line for it to be worth running there. */
     private record Cue(Pattern pattern, List<String> triggers) {
-        /** The start offsets of the lines that contain a trigger, in text order. */
-        int[] linesWithTrigger(String lower) {
-            java.util.TreeSet<Integer> starts = new java.util.TreeSet<>();
-            for (String trigger : triggers) {
-                int at = lower.indexOf(trigger);
-                while (at >= 0) {
-                    starts.add(lower.lastIndexOf('\n', at) + 1);
-                    int lineEnd = lower.indexOf('\n', at);
-                    at = lineEnd < 0 ? -1 : lower.indexOf(trigger, lineEnd);
-                }
-            }
-            return starts.stream().mapToInt(Integer::intValue).toArray();
-        }
     }
+
+    private static final TriggerLines TRIGGERS = new TriggerLines(
+            PATTERNS.values().stream().flatMap(List::stream).flatMap(cue -> cue.triggers().stream()).toList());
 
     private static Cue cue(String regex, String... triggers) {
         return new Cue(Pattern.compile(lowerLiterals(regex), FLAGS), List.of(triggers));
@@ -189,7 +179,9 @@ public final class EntityExtractor {
         String text = headAndTail(fullText);
         String lower = Ascii.lower(text);
         Map<String, String> entities = new LinkedHashMap<>();
-        PATTERNS.forEach((name, patterns) -> firstMatch(text, lower, patterns).ifPresent(v -> entities.put(name, v)));
+        Map<String, List<Integer>> triggerLines = TRIGGERS.in(lower);
+        PATTERNS.forEach((name, patterns) -> firstMatch(text, lower, patterns, triggerLines)
+                .ifPresent(v -> entities.put(name, v)));
         String evidence = String.join("\n", evidenceLines);
         String evidenceLower = Ascii.lower(evidence);
         java.util.Set<String> evidenceWords = Words.of(evidence);
@@ -250,10 +242,11 @@ public final class EntityExtractor {
      * contain one of its triggers (a whole-text {@code find()} costs tens of nanoseconds per
      * character and pattern), in text order.
      */
-    private static java.util.Optional<String> firstMatch(String text, String lower, List<Cue> cues) {
+    private static java.util.Optional<String> firstMatch(String text, String lower, List<Cue> cues,
+                                                         Map<String, List<Integer>> triggerLines) {
         for (Cue cue : cues) {
             Matcher m = cue.pattern().matcher(lower).useTransparentBounds(true);
-            for (int lineStart : cue.linesWithTrigger(lower)) {
+            for (int lineStart : TriggerLines.anyOf(triggerLines, cue.triggers())) {
                 int lineEnd = lower.indexOf('\n', lineStart);
                 m.region(lineStart, lineEnd < 0 ? lower.length() : lineEnd);
                 while (m.find()) {
