@@ -151,12 +151,15 @@ public final class NearestCases {
         return bestLine.length() > 300 ? bestLine.substring(0, 300) + "…" : bestLine;
     }
 
-    /** A line of a case and its distinct terms, read once per case. */
-    private record CaseLine(String text, java.util.Set<String> terms) {
+    /**
+     * A line of a case and its distinct terms in order, read once per case (a list, not a set: the
+     * sum of their weights must not depend on a set's per-run iteration order, or ties would).
+     */
+    private record CaseLine(String text, List<String> terms) {
 
         static List<CaseLine> of(String caseText) {
             return caseText.lines().map(String::strip).filter(l -> !l.isEmpty())
-                    .map(l -> new CaseLine(l, java.util.Set.copyOf(CaseTerms.of(l)))).toList();
+                    .map(l -> new CaseLine(l, CaseTerms.of(l).stream().distinct().toList())).toList();
         }
     }
 
