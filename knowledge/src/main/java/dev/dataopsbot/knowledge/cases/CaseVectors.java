@@ -18,7 +18,8 @@ import org.apache.lucene.util.BytesRef;
 /**
  * Every case as a weighted term vector, and every term's weight factor: idf times how well the
  * term tells modes apart. Read once per index in one pass over its postings, and kept as postings
- * with their weights: {@link #similarities} scores every case in one pass over the query's terms.
+ * with their weights (which {@link #focus} walks to pick candidates) and as each case's vector
+ * (for the {@link #cosine} of a candidate).
  *
  * <p>A term's weight is {@code (1 + ln tf) × idf × (FOCUS_FLOOR + discrimination²)}, where
  * discrimination is one minus the normalised entropy of the modes of the cases that contain it
@@ -36,11 +37,13 @@ final class CaseVectors {
     private final Map<String, Integer> ids;
     private final double[] factor;
     private final double[] docNorms;
-    /** The cases that hold each term, and the term's weight in each: the vectors turned inside out. */
+    /** The cases that hold each term: the vectors turned inside out. */
     private final int[][] postingDocs;
-    private final double[][] postingWeights;
     /** Each posting's BM25 score, Lucene's default similarity: it picks the candidates. */
     private final double[][] postingBm25;
+    /** Each case's term ids and weights: the postings turned back, for a candidate's cosine. */
+    private final int[][] docTerms;
+    private final double[][] docWeights;
 
     private CaseVectors(Map<String, Integer> ids, double[] factor, double[] docNorms, int[][] postingDocs,
                         double[][] postingWeights, double[][] postingBm25) {
@@ -48,8 +51,28 @@ final class CaseVectors {
         this.factor = factor;
         this.docNorms = docNorms;
         this.postingDocs = postingDocs;
-        this.postingWeights = postingWeights;
         this.postingBm25 = postingBm25;
+        int docs = docNorms.length;
+        int[] sizes = new int[docs];
+        for (int[] termDocs : postingDocs) {
+            for (int doc : termDocs) {
+                sizes[doc]++;
+            }
+        }
+        docTerms = new int[docs][];
+        docWeights = new double[docs][];
+        for (int doc = 0; doc < docs; doc++) {
+            docTerms[doc] = new int[sizes[doc]];
+            docWeights[doc] = new double[sizes[doc]];
+        }
+        int[] filled = new int[docs];
+        for (int term = 0; term < postingDocs.length; term++) {
+            for (int j = 0; j < postingDocs[term].length; j++) {
+                int doc = postingDocs[term][j];
+                docTerms[doc][filled[doc]] = term;
+                docWeights[doc][filled[doc]++] = postingWeights[term][j];
+            }
+        }
     }
 
     /**
@@ -159,44 +182,41 @@ final class CaseVectors {
     }
 
     /**
-     * The cosine similarity of a query vector with every case, indexed by document (0 for a case
-     * that shares no term): one pass over the postings of the query's terms. The first
-     * {@code focusTerms} terms (the heaviest, when the caller sorts them) also give each case a
-     * focus score, its BM25 score for those terms as one unweighted query, which picks the candidates.
-     *
-     * @param terms   the query's term ids, each once
-     * @param weights their weights
+     * Each case's BM25 score for the query's first {@code focusTerms} terms (the heaviest, when the
+     * caller sorts them) as one unweighted query, indexed by document (0 for a case that shares none
+     * of them): what picks the candidates. One pass over those terms' postings.
      */
-    Similarities similarities(int[] terms, double[] weights, int focusTerms) {
-        int cases = docNorms.length;
-        double[] dots = new double[cases];
-        double[] focus = new double[cases];
-        double queryNorm = 0;
-        for (int i = 0; i < terms.length; i++) {
-            double q = weights[i];
-            queryNorm += q * q;
+    double[] focus(int[] terms, int focusTerms) {
+        double[] focus = new double[docNorms.length];
+        for (int i = 0; i < Math.min(focusTerms, terms.length); i++) {
             int[] docs = postingDocs[terms[i]];
-            double[] w = postingWeights[terms[i]];
+            double[] bm25 = postingBm25[terms[i]];
             for (int j = 0; j < docs.length; j++) {
-                dots[docs[j]] += q * w[j];
-            }
-            if (i < focusTerms) {
-                double[] bm25 = postingBm25[terms[i]];
-                for (int j = 0; j < docs.length; j++) {
-                    focus[docs[j]] += bm25[j];
-                }
+                focus[docs[j]] += bm25[j];
             }
         }
-        queryNorm = Math.sqrt(queryNorm);
-        for (int doc = 0; doc < cases; doc++) {
-            if (dots[doc] != 0) {
-                dots[doc] /= queryNorm * docNorms[doc];
-            }
-        }
-        return new Similarities(dots, focus);
+        return focus;
     }
 
-    /** Per case, indexed by document: the cosine with the whole query and with its focus terms. */
-    record Similarities(double[] cosine, double[] focus) {
+    /**
+     * The cosine similarity of a query vector with one case: 1 is the same message.
+     *
+     * @param query     the query's weight by term id
+     * @param queryNorm the query vector's length
+     */
+    double cosine(Map<Integer, Double> query, double queryNorm, int doc) {
+        if (docNorms[doc] == 0 || queryNorm == 0) {
+            return 0;
+        }
+        double dot = 0;
+        int[] terms = docTerms[doc];
+        double[] weights = docWeights[doc];
+        for (int i = 0; i < terms.length; i++) {
+            Double q = query.get(terms[i]);
+            if (q != null) {
+                dot += q * weights[i];
+            }
+        }
+        return dot / (queryNorm * docNorms[doc]);
     }
 }

@@ -14,9 +14,8 @@ import java.util.Map;
  * <p>BM25 over the query's {@link #FOCUS_TERMS} heaviest terms picks {@link #CANDIDATES}
  * candidates; each is then scored by the cosine similarity of tf-idf weighted {@link CaseTerms}
  * (a number a person can read: 1 is the same message), each term also weighted by how well it
- * tells modes apart. Both scores come from one pass over in-memory postings that
- * {@link CaseVectors} reads from the Lucene index: Lucene's own search cost more
- * per query than the whole vote. The {@link #K} closest cases above
+ * tells modes apart. Both come from in-memory postings and vectors that {@link CaseVectors} reads
+ * from the Lucene index once: a Lucene search cost more per query than the whole vote. The {@link #K} closest cases above
  * {@link #MIN_SIMILARITY} vote with weight similarity²; the vote's confidence is the winning
  * mode's weight over the total plus {@link #ABSENT_WEIGHT}, so one loose neighbour is never
  * sure of anything. A team case that near-duplicates the alert ({@link #NEAR_DUPLICATE})
@@ -70,11 +69,16 @@ public final class NearestCases {
         }
         query.sort(Map.Entry.<Integer, Double>comparingByValue().reversed());
         int[] terms = query.stream().mapToInt(Map.Entry::getKey).toArray();
-        double[] weights = query.stream().mapToDouble(Map.Entry::getValue).toArray();
-        CaseVectors.Similarities scores = vectors.similarities(terms, weights, FOCUS_TERMS);
+        Map<Integer, Double> weights = new HashMap<>();
+        double queryNorm = 0;
+        for (Map.Entry<Integer, Double> term : query) {
+            weights.put(term.getKey(), term.getValue());
+            queryNorm += term.getValue() * term.getValue();
+        }
+        queryNorm = Math.sqrt(queryNorm);
         List<Neighbour> neighbours = new ArrayList<>();
-        for (int doc : candidates(scores.focus())) {
-            double similarity = scores.cosine()[doc];
+        for (int doc : candidates(vectors.focus(terms, FOCUS_TERMS))) {
+            double similarity = vectors.cosine(weights, queryNorm, doc);
             if (similarity >= MIN_SIMILARITY) {
                 neighbours.add(new Neighbour(index.caseAt(doc), round(similarity), ""));
             }
