@@ -15,17 +15,24 @@ import java.util.TreeSet;
  */
 final class TriggerLines {
 
-    /** Triggers by their first character (Latin-1 only; others go to {@link #other}). */
-    private final List<List<String>> byFirst = new ArrayList<>(256);
-    private final List<String> other = new ArrayList<>();
+    private static final String[] NONE = new String[0];
+
+    /**
+     * Triggers by their first character (Latin-1; the rest under index 256). Arrays, not lists:
+     * the scan looks here once per character of the text.
+     */
+    private final String[][] byFirst = new String[257][];
 
     TriggerLines(Collection<String> triggers) {
-        for (int c = 0; c < 256; c++) {
-            byFirst.add(new ArrayList<>());
+        List<List<String>> lists = new ArrayList<>();
+        for (int c = 0; c < byFirst.length; c++) {
+            lists.add(new ArrayList<>());
         }
         for (String trigger : new LinkedHashSet<>(triggers)) {
-            char first = trigger.charAt(0);
-            (first < 256 ? byFirst.get(first) : other).add(trigger);
+            lists.get(Math.min(trigger.charAt(0), 256)).add(trigger);
+        }
+        for (int c = 0; c < byFirst.length; c++) {
+            byFirst[c] = lists.get(c).isEmpty() ? NONE : lists.get(c).toArray(String[]::new);
         }
     }
 
@@ -38,9 +45,11 @@ final class TriggerLines {
             if (c == '\n') {
                 lineStart = i + 1;
             }
-            for (String trigger : c < 256 ? byFirst.get(c) : other) {
+            String[] candidates = byFirst[Math.min(c, 256)];
+            for (int t = 0; t < candidates.length; t++) {
+                String trigger = candidates[t];
                 if (lower.startsWith(trigger, i)) {
-                    List<Integer> starts = lines.computeIfAbsent(trigger, t -> new ArrayList<>());
+                    List<Integer> starts = lines.computeIfAbsent(trigger, k -> new ArrayList<>());
                     if (starts.isEmpty() || starts.get(starts.size() - 1) != lineStart) {
                         starts.add(lineStart);
                     }
