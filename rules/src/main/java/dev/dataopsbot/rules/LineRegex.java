@@ -27,10 +27,31 @@ public final class LineRegex {
     private final Pattern pattern;
     /** Every match starts at one of these, or null when no such set was found. */
     private final List<String> anchors;
+    /**
+     * The anchors by their first character (ASCII; the rest under index 128), for patterns with
+     * many: one pass over the line instead of one {@code indexOf} scan per anchor.
+     */
+    private final String[][] anchorsByFirst;
+    private static final int MANY_ANCHORS = 4;
 
     private LineRegex(String regex) {
         this.pattern = Pattern.compile(regex);
         this.anchors = Anchors.of(regex);
+        this.anchorsByFirst = anchors != null && anchors.size() >= MANY_ANCHORS && anchors.stream().noneMatch(String::isEmpty)
+                ? byFirst(anchors) : null;
+    }
+
+    private static String[][] byFirst(List<String> anchors) {
+        List<List<String>> lists = new ArrayList<>();
+        for (int c = 0; c <= 128; c++) {
+            lists.add(new ArrayList<>());
+        }
+        anchors.forEach(anchor -> lists.get(Math.min(anchor.charAt(0), 128)).add(anchor));
+        String[][] byFirst = new String[129][];
+        for (int c = 0; c <= 128; c++) {
+            byFirst[c] = lists.get(c).toArray(String[]::new);
+        }
+        return byFirst;
     }
 
     /** The compiled form of a regex, compiled once. */
@@ -56,6 +77,9 @@ public final class LineRegex {
         if (anchors == null) {
             return pattern.matcher(text).find();
         }
+        if (anchorsByFirst != null) {
+            return foundAtAnchors(text);
+        }
         Matcher m = null;
         for (String anchor : anchors) {
             for (int at = text.indexOf(anchor); at >= 0; at = text.indexOf(anchor, at + 1)) {
@@ -65,6 +89,27 @@ public final class LineRegex {
                 m.region(at, text.length());
                 if (m.lookingAt()) {
                     return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** {@link #foundIn} for many anchors: each position of the text is looked at once. */
+    private boolean foundAtAnchors(String text) {
+        Matcher m = null;
+        for (int at = 0; at < text.length(); at++) {
+            String[] candidates = anchorsByFirst[Math.min(text.charAt(at), 128)];
+            for (int i = 0; i < candidates.length; i++) {
+                if (text.startsWith(candidates[i], at)) {
+                    if (m == null) {
+                        m = pattern.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
+                    }
+                    m.region(at, text.length());
+                    if (m.lookingAt()) {
+                        return true;
+                    }
+                    break;
                 }
             }
         }
