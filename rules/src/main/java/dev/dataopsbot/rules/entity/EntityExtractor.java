@@ -102,15 +102,41 @@ public final class EntityExtractor {
         return new Cue(Pattern.compile(lowerLiterals(regex), FLAGS), List.of(triggers));
     }
 
-    /** Snowflake's "000904 (42000):" error code and SQLSTATE pair. */
-    private static final Pattern SNOWFLAKE_ERROR_CODE = Pattern.compile("\\b\\d{6} \\([0-9a-z]{5}\\):");
+    /**
+     * Snowflake's "000904 (42000):" error code and SQLSTATE pair ({@code \b\d{6} \([0-9a-z]{5}\):} in
+     * the lower-cased text), found from each " (" rather than by a regex tried at every position.
+     */
+    static boolean hasSnowflakeErrorCode(String lower) {
+        for (int at = lower.indexOf(" ("); at >= 0; at = lower.indexOf(" (", at + 1)) {
+            if (at < 6 || at + 9 > lower.length() || (at > 6 && isWordChar(lower.charAt(at - 7)))
+                    || !lower.startsWith("):", at + 7)) {
+                continue;
+            }
+            boolean shape = true;
+            for (int i = at - 6; i < at && shape; i++) {
+                shape = lower.charAt(i) >= '0' && lower.charAt(i) <= '9';
+            }
+            for (int i = at + 2; i < at + 7 && shape; i++) {
+                char c = lower.charAt(i);
+                shape = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z');
+            }
+            if (shape) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isWordChar(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+    }
 
     /**
      * System names in priority order, each recognised by whole words or by substrings of the
      * lower-cased text: the first found on an evidence line wins, then in the whole text.
      */
     private static final List<SystemCue> SYSTEMS = List.of(
-            new SystemCue("snowflake", List.of("snowflake", "snowpipe", "snowsql"), List.of("snowflake", "snowpipe"), SNOWFLAKE_ERROR_CODE),
+            new SystemCue("snowflake", List.of("snowflake", "snowpipe", "snowsql"), List.of("snowflake", "snowpipe"), EntityExtractor::hasSnowflakeErrorCode),
             new SystemCue("bigquery", List.of("bigquery", "bq"), List.of("bigquery")),
             new SystemCue("redshift", List.of("redshift"), List.of("redshift", "stl_load_errors", "svl_", "stv_")),
             new SystemCue("postgres", List.of("postgres", "postgresql", "psql", "psycopg2", "psycopg", "libpq", "pgbouncer"), List.of("postgres", "psycopg", "pg_stat")),
@@ -128,28 +154,33 @@ public final class EntityExtractor {
             new SystemCue("dbt", List.of("dbt"), List.of("in model ", "failure in test", "dbt_project")),
             new SystemCue("airflow", List.of("airflow", "taskinstance", "dag"), List.of("airflow", "dag_id", "broken dag")));
 
-    private record SystemCue(String system, List<String> words, List<String> substrings, Pattern pattern) {
+    private record SystemCue(String system, List<String> words, List<String> substrings, Predicate<String> shape) {
         SystemCue(String system, List<String> words, List<String> substrings) {
             this(system, words, substrings, null);
         }
 
-        boolean foundIn(String lower, Predicate<String> hasWord) {
-            if (pattern != null && pattern.matcher(lower).find()) {
-                return true;
-            }
+        /**
+         * @param hasWord      whether the text has a word (see {@link Words})
+         * @param hasSubstring whether the lower-cased text contains a string
+         */
+        boolean foundIn(String lower, Predicate<String> hasWord, Predicate<String> hasSubstring) {
             for (String word : words) {
                 if (hasWord.test(word)) {
                     return true;
                 }
             }
             for (String substring : substrings) {
-                if (lower.contains(substring)) {
+                if (hasSubstring.test(substring)) {
                     return true;
                 }
             }
-            return false;
+            return shape != null && shape.test(lower);
         }
     }
+
+    /** Every system cue's substrings, found in one pass over a whole text. */
+    private static final TriggerLines SYSTEM_SUBSTRINGS = new TriggerLines(
+            SYSTEMS.stream().flatMap(cue -> cue.substrings().stream()).toList());
 
     private static final List<String> ORCHESTRATORS = List.of("airflow", "dbt", "kubernetes");
 
@@ -185,13 +216,14 @@ public final class EntityExtractor {
         String evidence = String.join("\n", evidenceLines);
         String evidenceLower = Ascii.lower(evidence);
         java.util.Set<String> evidenceWords = Words.of(evidence);
-        String system = findSystem(cue -> cue.foundIn(evidenceLower, evidenceWords::contains), true);
+        String system = findSystem(cue -> cue.foundIn(evidenceLower, evidenceWords::contains, evidenceLower::contains), true);
+        java.util.Set<String> substringsInText = SYSTEM_SUBSTRINGS.in(lower).keySet();
         // each cue is looked for in the whole text at most once, however many passes ask
         Boolean[] inText = new Boolean[SYSTEMS.size()];
         Predicate<SystemCue> foundInText = cue -> {
             int i = SYSTEMS.indexOf(cue);
             if (inText[i] == null) {
-                inText[i] = cue.foundIn(lower, hasWord);
+                inText[i] = cue.foundIn(lower, hasWord, substringsInText::contains);
             }
             return inText[i];
         };
