@@ -198,25 +198,39 @@ final class CaseVectors {
         return focus;
     }
 
-    /**
-     * The cosine similarity of a query vector with one case: 1 is the same message.
-     *
-     * @param query     the query's weight by term id
-     * @param queryNorm the query vector's length
-     */
-    double cosine(Map<Integer, Double> query, double queryNorm, int doc) {
-        if (docNorms[doc] == 0 || queryNorm == 0) {
+    /** The cosine similarity of a query vector with one case: 1 is the same message. */
+    double cosine(Query query, int doc) {
+        if (docNorms[doc] == 0 || query.norm() == 0) {
             return 0;
         }
         double dot = 0;
         int[] terms = docTerms[doc];
         double[] weights = docWeights[doc];
         for (int i = 0; i < terms.length; i++) {
-            Double q = query.get(terms[i]);
-            if (q != null) {
-                dot += q * weights[i];
+            int at = Arrays.binarySearch(query.ids(), terms[i]);
+            if (at >= 0) {
+                dot += query.weights()[at] * weights[i];
             }
         }
-        return dot / (queryNorm * docNorms[doc]);
+        return dot / (query.norm() * docNorms[doc]);
+    }
+
+    /** A query vector: term ids in ascending order, their weights, and its length. */
+    record Query(int[] ids, double[] weights, double norm) {
+
+        /** @param terms term id and weight pairs, each id once */
+        static Query of(List<Map.Entry<Integer, Double>> terms) {
+            List<Map.Entry<Integer, Double>> byId = new ArrayList<>(terms);
+            byId.sort(Map.Entry.comparingByKey());
+            int[] ids = new int[byId.size()];
+            double[] weights = new double[byId.size()];
+            double norm = 0;
+            for (int i = 0; i < ids.length; i++) {
+                ids[i] = byId.get(i).getKey();
+                weights[i] = byId.get(i).getValue();
+                norm += weights[i] * weights[i];
+            }
+            return new Query(ids, weights, Math.sqrt(norm));
+        }
     }
 }

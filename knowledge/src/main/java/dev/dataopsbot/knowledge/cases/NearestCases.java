@@ -69,16 +69,10 @@ public final class NearestCases {
         }
         query.sort(Map.Entry.<Integer, Double>comparingByValue().reversed());
         int[] terms = query.stream().mapToInt(Map.Entry::getKey).toArray();
-        Map<Integer, Double> weights = new HashMap<>();
-        double queryNorm = 0;
-        for (Map.Entry<Integer, Double> term : query) {
-            weights.put(term.getKey(), term.getValue());
-            queryNorm += term.getValue() * term.getValue();
-        }
-        queryNorm = Math.sqrt(queryNorm);
+        CaseVectors.Query vector = CaseVectors.Query.of(query);
         List<Neighbour> neighbours = new ArrayList<>();
         for (int doc : candidates(vectors.focus(terms, FOCUS_TERMS))) {
-            double similarity = vectors.cosine(weights, queryNorm, doc);
+            double similarity = vectors.cosine(vector, doc);
             if (similarity >= MIN_SIMILARITY) {
                 neighbours.add(new Neighbour(index.caseAt(doc), round(similarity), ""));
             }
