@@ -111,8 +111,13 @@ public final class CaseTerms {
     }
 
     private static void addToken(String token, List<String> terms) {
-        boolean hasDigit = token.chars().anyMatch(Character::isDigit);
-        boolean hasLetter = token.chars().anyMatch(Character::isLetter);
+        boolean hasDigit = false;
+        boolean hasLetter = false;
+        for (int i = 0; i < token.length(); i++) {
+            char c = token.charAt(i);
+            hasDigit |= Character.isDigit(c);
+            hasLetter |= Character.isLetter(c);
+        }
         if (!hasLetter) {
             if (isCodeNumber(token)) {
                 terms.add(token);
@@ -150,7 +155,10 @@ public final class CaseTerms {
      * many digits are ids ({@code run_20240101T0300}, {@code a1b2c3d4e5f6}).
      */
     private static boolean isErrorCode(String token) {
-        long digits = token.chars().filter(Character::isDigit).count();
+        int digits = 0;
+        for (int i = 0; i < token.length(); i++) {
+            digits += Character.isDigit(token.charAt(i)) ? 1 : 0;
+        }
         if (token.length() > 16) {
             return false;
         }
