@@ -38,7 +38,6 @@ public final class CaseTerms {
     private static final Pattern EMAIL = Pattern.compile("[\\w.+-]+@[\\w-]+\\.[\\w.-]+");
     private static final Pattern PATH = Pattern.compile("(?<![\\w])(?:/[\\w.@%+=:,-]+){2,}/?");
     private static final Pattern QUOTED = Pattern.compile("'[^'\\n]{0,200}'|\"[^\"\\n]{0,200}\"|`[^`\\n]{0,200}`");
-    private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.$-]*[A-Za-z0-9]|[A-Za-z0-9]");
     private static final Pattern FAILURE_LINE = Pattern.compile(
             "(?i)error|exception|fail|fatal|denied|refused|timed? ?out|expired|invalid|cannot|can't|could not|unable|"
                     + "exceeded|killed|not found|does not exist|missing|violation|unavailable|throttl|quota|limit|"
@@ -51,7 +50,7 @@ public final class CaseTerms {
     private static final EnglishMinimalStemmer STEMMER = new EnglishMinimalStemmer();
     private static final Pattern HEX = Pattern.compile("(?i)[0-9a-f]{6,}");
     private static final Pattern PREFIXED_NUMBER = Pattern.compile("[A-Z]{2,}[-_]?\\d+");
-    private static final Pattern SEPARATORS = Pattern.compile("[._$-]+");
+    private static final String SEPARATOR_CHARS = "._$-";
 
     private CaseTerms() {
     }
@@ -60,13 +59,50 @@ public final class CaseTerms {
     public static List<String> of(String text) {
         List<String> terms = new ArrayList<>();
         for (String line : focus(text)) {
-            String masked = masked(line);
-            var tokens = TOKEN.matcher(masked);
-            while (tokens.find()) {
-                addToken(tokens.group(), terms);
+            for (String token : tokens(masked(line))) {
+                addToken(token, terms);
             }
         }
         return terms;
+    }
+
+    /**
+     * The tokens of a line: runs of letters, digits and {@code _ . $ -} (ASCII), without the
+     * non-alphanumeric characters at their ends; what
+     * {@code [A-Za-z0-9][A-Za-z0-9_.$-]*[A-Za-z0-9]|[A-Za-z0-9]} finds, without a regex.
+     */
+    static List<String> tokens(String line) {
+        List<String> tokens = new ArrayList<>();
+        int run = -1;
+        for (int i = 0; i <= line.length(); i++) {
+            if (i < line.length() && isTokenChar(line.charAt(i))) {
+                if (run < 0) {
+                    run = i;
+                }
+            } else if (run >= 0) {
+                int start = run;
+                int end = i;
+                while (start < end && !isAlphanumeric(line.charAt(start))) {
+                    start++;
+                }
+                while (end > start && !isAlphanumeric(line.charAt(end - 1))) {
+                    end--;
+                }
+                if (start < end) {
+                    tokens.add(line.substring(start, end));
+                }
+                run = -1;
+            }
+        }
+        return tokens;
+    }
+
+    private static boolean isTokenChar(char c) {
+        return isAlphanumeric(c) || c == '_' || c == '.' || c == '$' || c == '-';
+    }
+
+    private static boolean isAlphanumeric(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
     }
 
     /** The line without its variable parts; each regex runs only when its marker is in the line. */
@@ -171,10 +207,7 @@ public final class CaseTerms {
     /** The words of an identifier: split at {@code . _ - $} and at case changes. */
     static List<String> parts(String identifier) {
         List<String> parts = new ArrayList<>();
-        for (String piece : SEPARATORS.split(identifier)) {
-            if (piece.isEmpty()) {
-                continue;
-            }
+        for (String piece : pieces(identifier)) {
             int start = 0;
             for (int i = 1; i < piece.length(); i++) {
                 char previous = piece.charAt(i - 1);
@@ -190,6 +223,21 @@ public final class CaseTerms {
             parts.add(piece.substring(start).toLowerCase(Locale.ROOT));
         }
         return parts;
+    }
+
+    /** The identifier split at runs of {@code . _ $ -}, without empty pieces. */
+    private static List<String> pieces(String identifier) {
+        List<String> pieces = new ArrayList<>(4);
+        int start = 0;
+        for (int i = 0; i <= identifier.length(); i++) {
+            if (i == identifier.length() || SEPARATOR_CHARS.indexOf(identifier.charAt(i)) >= 0) {
+                if (i > start) {
+                    pieces.add(identifier.substring(start, i));
+                }
+                start = i + 1;
+            }
+        }
+        return pieces;
     }
 
     private static String stem(String word) {
