@@ -40,8 +40,9 @@ final class TriggerLines {
     Map<String, List<Integer>> in(String lower) {
         Map<String, List<Integer>> lines = new HashMap<>();
         int lineStart = 0;
-        for (int i = 0; i < lower.length(); i++) {
-            char c = lower.charAt(i);
+        char[] chars = lower.toCharArray();
+        for (int i = 0; i < chars.length; i++) {
+            char c = chars[i];
             if (c == '\n') {
                 lineStart = i + 1;
             }
