@@ -32,6 +32,8 @@ public final class LineRegex {
      * many: one pass over the line instead of one {@code indexOf} scan per anchor.
      */
     private final String[][] anchorsByFirst;
+    /** The second character of each of those anchors (0 for a one-character anchor). */
+    private final char[][] secondOf;
     private static final int MANY_ANCHORS = 4;
 
     private LineRegex(String regex) {
@@ -39,6 +41,18 @@ public final class LineRegex {
         this.anchors = Anchors.of(regex);
         this.anchorsByFirst = anchors != null && anchors.size() >= MANY_ANCHORS && anchors.stream().noneMatch(String::isEmpty)
                 ? byFirst(anchors) : null;
+        this.secondOf = anchorsByFirst == null ? null : seconds(anchorsByFirst);
+    }
+
+    private static char[][] seconds(String[][] byFirst) {
+        char[][] seconds = new char[byFirst.length][];
+        for (int c = 0; c < byFirst.length; c++) {
+            seconds[c] = new char[byFirst[c].length];
+            for (int i = 0; i < byFirst[c].length; i++) {
+                seconds[c][i] = byFirst[c][i].length() > 1 ? byFirst[c][i].charAt(1) : 0;
+            }
+        }
+        return seconds;
     }
 
     private static String[][] byFirst(List<String> anchors) {
@@ -98,9 +112,19 @@ public final class LineRegex {
     /** {@link #foundIn} for many anchors: each position of the text is looked at once. */
     private boolean foundAtAnchors(String text) {
         Matcher m = null;
-        for (int at = 0; at < text.length(); at++) {
-            String[] candidates = anchorsByFirst[Math.min(text.charAt(at), 128)];
+        int length = text.length();
+        for (int at = 0; at < length; at++) {
+            int first = Math.min(text.charAt(at), 128);
+            String[] candidates = anchorsByFirst[first];
+            if (candidates.length == 0) {
+                continue;
+            }
+            char[] seconds = secondOf[first];
+            char next = at + 1 < length ? text.charAt(at + 1) : 0;
             for (int i = 0; i < candidates.length; i++) {
+                if (seconds[i] != 0 && seconds[i] != next) {
+                    continue;
+                }
                 if (text.startsWith(candidates[i], at)) {
                     if (m == null) {
                         m = pattern.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);

@@ -22,6 +22,8 @@ final class TriggerLines {
      * the scan looks here once per character of the text.
      */
     private final String[][] byFirst = new String[257][];
+    /** The second character of each of those triggers (0 for a one-character trigger): most candidates fail there. */
+    private final char[][] secondOf = new char[257][];
 
     TriggerLines(Collection<String> triggers) {
         List<List<String>> lists = new ArrayList<>();
@@ -33,6 +35,10 @@ final class TriggerLines {
         }
         for (int c = 0; c < byFirst.length; c++) {
             byFirst[c] = lists.get(c).isEmpty() ? NONE : lists.get(c).toArray(String[]::new);
+            secondOf[c] = new char[byFirst[c].length];
+            for (int t = 0; t < byFirst[c].length; t++) {
+                secondOf[c][t] = byFirst[c][t].length() > 1 ? byFirst[c][t].charAt(1) : 0;
+            }
         }
     }
 
@@ -47,7 +53,12 @@ final class TriggerLines {
                 lineStart = i + 1;
             }
             String[] candidates = byFirst[Math.min(c, 256)];
+            char[] seconds = secondOf[Math.min(c, 256)];
+            char next = i + 1 < chars.length ? chars[i + 1] : 0;
             for (int t = 0; t < candidates.length; t++) {
+                if (seconds[t] != 0 && seconds[t] != next) {
+                    continue;
+                }
                 String trigger = candidates[t];
                 if (lower.startsWith(trigger, i)) {
                     List<Integer> starts = lines.computeIfAbsent(trigger, k -> new ArrayList<>());
