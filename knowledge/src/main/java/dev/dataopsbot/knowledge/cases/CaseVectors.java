@@ -177,10 +177,6 @@ final class CaseVectors {
         return factor[id];
     }
 
-    int cases() {
-        return docNorms.length;
-    }
-
     /**
      * Each case's BM25 score for the query's first {@code focusTerms} terms (the heaviest, when the
      * caller sorts them) as one unweighted query, indexed by document (0 for a case that shares none

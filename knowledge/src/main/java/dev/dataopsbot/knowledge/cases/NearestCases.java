@@ -15,8 +15,8 @@ import java.util.Map;
  * candidates; each is then scored by the cosine similarity of tf-idf weighted {@link CaseTerms}
  * (a number a person can read: 1 is the same message), each term also weighted by how well it
  * tells modes apart. Both come from in-memory postings and vectors that {@link CaseVectors} reads
- * from the Lucene index once: a Lucene search cost more per query than the whole vote. The {@link #K} closest cases above
- * {@link #MIN_SIMILARITY} vote with weight similarity²; the vote's confidence is the winning
+ * from the Lucene index once: a Lucene search cost more per query than the whole vote. The
+ * {@link #K} closest cases above {@link #MIN_SIMILARITY} vote with weight similarity²; the vote's confidence is the winning
  * mode's weight over the total plus {@link #ABSENT_WEIGHT}, so one loose neighbour is never
  * sure of anything. A team case that near-duplicates the alert ({@link #NEAR_DUPLICATE})
  * decides alone: a correction is the most specific knowledge there is.
@@ -35,7 +35,7 @@ public final class NearestCases {
     public static final double NEAR_DUPLICATE = 0.6;
     /** A mode only one case votes for counts at half its confidence unless that case is a near-duplicate. */
     public static final int MIN_SUPPORT = 2;
-    /** Cases scored in full: the closest by their cosine over the query's heaviest terms. */
+    /** Cases scored in full: the best by BM25 over the query's heaviest terms (ties: the earlier case). */
     static final int CANDIDATES = 25;
     /** The query's heaviest terms, which pick the candidates. */
     static final int FOCUS_TERMS = 32;
@@ -50,10 +50,6 @@ public final class NearestCases {
 
     /** The vote of the nearest cases on {@code text} (already redacted). */
     public CaseVote vote(String text) {
-        return voteOn(text);
-    }
-
-    private CaseVote voteOn(String text) {
         Map<String, Double> byTerm = new HashMap<>();
         List<Map.Entry<Integer, Double>> query = new ArrayList<>();
         for (Map.Entry<String, Integer> term : CaseTerms.counts(text).entrySet()) {
