@@ -67,7 +67,7 @@ public final class RunbookIndex implements AutoCloseable {
         // a few hundred documents in memory: caching filters saves nothing and costs bookkeeping
         this.searcher.setQueryCache(null);
         this.termStatistics = new TermStatistics(reader, MODES, APPLIES_TO, TITLE, BODY);
-        this.snippets = new RunbookSnippets(analyzer, BODY);
+        this.snippets = new RunbookSnippets(allTerms(analyzer));
     }
 
     /** Indexes runbooks in memory (a user's runbook folder). */
@@ -186,10 +186,21 @@ public final class RunbookIndex implements AutoCloseable {
 
     /** Distinct analysed terms of the text, at most {@link #MAX_QUERY_TERMS}. */
     private Set<String> terms(String text) throws IOException {
-        return analysed(text, MAX_QUERY_TERMS);
+        return analysed(analyzer, text, MAX_QUERY_TERMS);
     }
 
-    private Set<String> analysed(String text, int limit) throws IOException {
+    /** Every distinct term of a text, analysed as query text is (what snippets are matched on). */
+    static java.util.function.Function<String, Set<String>> allTerms(Analyzer analyzer) {
+        return text -> {
+            try {
+                return analysed(analyzer, text, Integer.MAX_VALUE);
+            } catch (IOException e) {
+                throw new UncheckedIOException("analysing runbook text", e);
+            }
+        };
+    }
+
+    private static Set<String> analysed(Analyzer analyzer, String text, int limit) throws IOException {
         Set<String> terms = new LinkedHashSet<>();
         try (TokenStream stream = analyzer.tokenStream(BODY, text)) {
             CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);

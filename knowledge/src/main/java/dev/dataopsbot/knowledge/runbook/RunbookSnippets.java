@@ -1,7 +1,5 @@
 package dev.dataopsbot.knowledge.runbook;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.text.BreakIterator;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -10,11 +8,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import java.util.regex.Pattern;
-
-import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.TokenStream;
-import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 
 /**
  * The passage of a runbook shown under a hit: the section with the most distinct query terms and,
@@ -22,9 +17,9 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
  * section's opening. Text is plain (no markdown fences, markup or runs of blanks), prefixed with
  * the section's name ({@code "Diagnostics: Check the key with ..."}), at most {@link #MAX_CHARS}.
  *
- * <p>Each runbook's sections and sentences are analysed once, on first use, with the index's
- * analyzer; a search then only counts set members. (Lucene's UnifiedHighlighter re-analysed the
- * section on every search and cost more than the search itself.) Thread-safe.
+ * <p>Each runbook's sections and sentences are analysed once, on first use, the way the index
+ * analyses query text; a search then only counts set members. (Lucene's UnifiedHighlighter
+ * re-analysed the section on every search and cost more than the search itself.) Thread-safe.
  */
 final class RunbookSnippets {
 
@@ -32,13 +27,12 @@ final class RunbookSnippets {
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
     private static final Pattern MARKUP = Pattern.compile("```[a-z]*|`|\\*\\*|^#+ |^\\s*(?:[-*]|\\d+\\.) ", Pattern.MULTILINE);
 
-    private final Analyzer analyzer;
-    private final String field;
+    private final Function<String, Set<String>> analyser;
     private final Map<Integer, List<Section>> sections = new ConcurrentHashMap<>();
 
-    RunbookSnippets(Analyzer analyzer, String field) {
-        this.analyzer = analyzer;
-        this.field = field;
+    /** @param analyser the distinct terms of a text, analysed as the index analyses query text */
+    RunbookSnippets(Function<String, Set<String>> analyser) {
+        this.analyser = analyser;
     }
 
     /**
@@ -90,7 +84,7 @@ final class RunbookSnippets {
             List<Passage> passages = new ArrayList<>();
             Set<String> sectionTerms = new LinkedHashSet<>();
             for (String sentence : sentences(text)) {
-                Set<String> terms = analysed(sentence, runbook);
+                Set<String> terms = Set.copyOf(analyser.apply(sentence));
                 sectionTerms.addAll(terms);
                 passages.add(new Passage(sentence, terms));
             }
@@ -117,21 +111,6 @@ final class RunbookSnippets {
             }
         }
         return out;
-    }
-
-    private Set<String> analysed(String text, Runbook runbook) {
-        Set<String> terms = new LinkedHashSet<>();
-        try (TokenStream stream = analyzer.tokenStream(field, text)) {
-            CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
-            stream.reset();
-            while (stream.incrementToken()) {
-                terms.add(term.toString());
-            }
-            stream.end();
-        } catch (IOException e) {
-            throw new UncheckedIOException("analysing runbook " + runbook.id(), e);
-        }
-        return Set.copyOf(terms);
     }
 
     /** The first words of a section, cleaned of markdown, prefixed with its name. */

@@ -18,7 +18,7 @@ class RunbookSnippetsTest {
             "Diagnostics", "1. Check the **warehouse** size.\n2. Look for `ThrottlingException` in the `loader` log. "
                     + "Then check the API quota for the account.\n"));
 
-    private final RunbookSnippets snippets = new RunbookSnippets(new EnglishAnalyzer(), "body");
+    private final RunbookSnippets snippets = new RunbookSnippets(RunbookIndex.allTerms(new EnglishAnalyzer()));
 
     @Test
     void the_top_hit_shows_the_sentence_with_the_most_query_terms_in_the_best_section() {
