@@ -7,6 +7,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import dev.dataopsbot.rules.text.LiteralStarts;
+
 /**
  * A regex searched for in a lower-cased line, the way rules ask "does this line say X?".
  *
@@ -27,45 +29,15 @@ public final class LineRegex {
     private final Pattern pattern;
     /** Every match starts at one of these, or null when no such set was found. */
     private final List<String> anchors;
-    /**
-     * The anchors by their first character (ASCII; the rest under index 128), for patterns with
-     * many: one pass over the line instead of one {@code indexOf} scan per anchor.
-     */
-    private final String[][] anchorsByFirst;
-    /** The second character of each of those anchors (0 for a one-character anchor). */
-    private final char[][] secondOf;
+    /** The anchors of a pattern with many, found in one pass over the line; null for few or none. */
+    private final LiteralStarts manyAnchors;
     private static final int MANY_ANCHORS = 4;
 
     private LineRegex(String regex) {
         this.pattern = Pattern.compile(regex);
         this.anchors = Anchors.of(regex);
-        this.anchorsByFirst = anchors != null && anchors.size() >= MANY_ANCHORS && anchors.stream().noneMatch(String::isEmpty)
-                ? byFirst(anchors) : null;
-        this.secondOf = anchorsByFirst == null ? null : seconds(anchorsByFirst);
-    }
-
-    private static char[][] seconds(String[][] byFirst) {
-        char[][] seconds = new char[byFirst.length][];
-        for (int c = 0; c < byFirst.length; c++) {
-            seconds[c] = new char[byFirst[c].length];
-            for (int i = 0; i < byFirst[c].length; i++) {
-                seconds[c][i] = byFirst[c][i].length() > 1 ? byFirst[c][i].charAt(1) : 0;
-            }
-        }
-        return seconds;
-    }
-
-    private static String[][] byFirst(List<String> anchors) {
-        List<List<String>> lists = new ArrayList<>();
-        for (int c = 0; c <= 128; c++) {
-            lists.add(new ArrayList<>());
-        }
-        anchors.forEach(anchor -> lists.get(Math.min(anchor.charAt(0), 128)).add(anchor));
-        String[][] byFirst = new String[129][];
-        for (int c = 0; c <= 128; c++) {
-            byFirst[c] = lists.get(c).toArray(String[]::new);
-        }
-        return byFirst;
+        this.manyAnchors = anchors != null && anchors.size() >= MANY_ANCHORS && anchors.stream().noneMatch(String::isEmpty)
+                ? new LiteralStarts(anchors) : null;
     }
 
     /** The compiled form of a regex, compiled once. */
@@ -91,7 +63,7 @@ public final class LineRegex {
         if (anchors == null) {
             return pattern.matcher(text).find();
         }
-        if (anchorsByFirst != null) {
+        if (manyAnchors != null) {
             return foundAtAnchors(text);
         }
         Matcher m = null;
@@ -112,28 +84,14 @@ public final class LineRegex {
     /** {@link #foundIn} for many anchors: each position of the text is looked at once. */
     private boolean foundAtAnchors(String text) {
         Matcher m = null;
-        int length = text.length();
-        for (int at = 0; at < length; at++) {
-            int first = Math.min(text.charAt(at), 128);
-            String[] candidates = anchorsByFirst[first];
-            if (candidates.length == 0) {
-                continue;
-            }
-            char[] seconds = secondOf[first];
-            char next = at + 1 < length ? text.charAt(at + 1) : 0;
-            for (int i = 0; i < candidates.length; i++) {
-                if (seconds[i] != 0 && seconds[i] != next) {
-                    continue;
+        for (int at = 0; at < text.length(); at++) {
+            if (manyAnchors.anyAt(text, at)) {
+                if (m == null) {
+                    m = pattern.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
                 }
-                if (text.startsWith(candidates[i], at)) {
-                    if (m == null) {
-                        m = pattern.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
-                    }
-                    m.region(at, text.length());
-                    if (m.lookingAt()) {
-                        return true;
-                    }
-                    break;
+                m.region(at, text.length());
+                if (m.lookingAt()) {
+                    return true;
                 }
             }
         }

@@ -3,69 +3,41 @@ package dev.dataopsbot.rules.entity;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 
+import dev.dataopsbot.rules.text.LiteralStarts;
+
 /**
  * Where each trigger literal occurs in a text, by line: found in one pass over the text for all
- * triggers at once (candidates picked by their first character), instead of one
- * {@link String#indexOf} scan of the whole text per trigger.
+ * triggers at once ({@link LiteralStarts}), instead of one {@link String#indexOf} scan of the whole
+ * text per trigger.
  */
 final class TriggerLines {
 
-    private static final String[] NONE = new String[0];
-
-    /**
-     * Triggers by their first character (Latin-1; the rest under index 256). Arrays, not lists:
-     * the scan looks here once per character of the text.
-     */
-    private final String[][] byFirst = new String[257][];
-    /** The second character of each of those triggers (0 for a one-character trigger): most candidates fail there. */
-    private final char[][] secondOf = new char[257][];
+    private final LiteralStarts triggers;
 
     TriggerLines(Collection<String> triggers) {
-        List<List<String>> lists = new ArrayList<>();
-        for (int c = 0; c < byFirst.length; c++) {
-            lists.add(new ArrayList<>());
-        }
-        for (String trigger : new LinkedHashSet<>(triggers)) {
-            lists.get(Math.min(trigger.charAt(0), 256)).add(trigger);
-        }
-        for (int c = 0; c < byFirst.length; c++) {
-            byFirst[c] = lists.get(c).isEmpty() ? NONE : lists.get(c).toArray(String[]::new);
-            secondOf[c] = new char[byFirst[c].length];
-            for (int t = 0; t < byFirst[c].length; t++) {
-                secondOf[c][t] = byFirst[c][t].length() > 1 ? byFirst[c][t].charAt(1) : 0;
-            }
-        }
+        this.triggers = new LiteralStarts(triggers);
     }
 
     /** The start offsets of the lines of {@code lower} on which each trigger occurs, in text order. */
     Map<String, List<Integer>> in(String lower) {
         Map<String, List<Integer>> lines = new HashMap<>();
         int lineStart = 0;
-        char[] chars = lower.toCharArray();
-        for (int i = 0; i < chars.length; i++) {
-            char c = chars[i];
-            if (c == '\n') {
+        for (int i = 0; i < lower.length(); i++) {
+            if (lower.charAt(i) == '\n') {
                 lineStart = i + 1;
             }
-            String[] candidates = byFirst[Math.min(c, 256)];
-            char[] seconds = secondOf[Math.min(c, 256)];
-            char next = i + 1 < chars.length ? chars[i + 1] : 0;
-            for (int t = 0; t < candidates.length; t++) {
-                if (seconds[t] != 0 && seconds[t] != next) {
-                    continue;
-                }
-                String trigger = candidates[t];
-                if (lower.startsWith(trigger, i)) {
+            if (triggers.anyAt(lower, i)) {
+                int line = lineStart;
+                triggers.forEachAt(lower, i, trigger -> {
                     List<Integer> starts = lines.computeIfAbsent(trigger, k -> new ArrayList<>());
-                    if (starts.isEmpty() || starts.get(starts.size() - 1) != lineStart) {
-                        starts.add(lineStart);
+                    if (starts.isEmpty() || starts.get(starts.size() - 1) != line) {
+                        starts.add(line);
                     }
-                }
+                });
             }
         }
         return lines;
