@@ -55,7 +55,9 @@ public final class IncidentText {
             row(out, "Impact began", UtcTimestamps.display(incident.impactStartedAt()));
         }
         row(out, "Detected", UtcTimestamps.display(incident.detectedAt()));
-        row(out, "Acknowledged", milestone(incident.acknowledgedAt(), incident.metrics().timeToAcknowledge()));
+        row(out, "Acknowledged", incident.acknowledgedAt() == null && (incident.mitigatedAt() != null || incident.isResolved())
+                ? "— (closed by the source; nobody acknowledged it)"
+                : milestone(incident.acknowledgedAt(), incident.metrics().timeToAcknowledge()));
         row(out, "Mitigated", milestone(incident.mitigatedAt(), incident.metrics().timeToMitigate()));
         row(out, "Resolved", milestone(incident.resolvedAt(), incident.metrics().timeToResolve()));
         incident.metrics().timeToDetect().ifPresent(d -> row(out, "Time to detect", DurationText.of(d)));

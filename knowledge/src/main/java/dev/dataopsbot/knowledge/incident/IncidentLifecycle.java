@@ -112,9 +112,13 @@ public final class IncidentLifecycle {
             if (incident.status() == IncidentStatus.MITIGATED || incident.isResolved()) {
                 throw refused(incident, "is already " + incident.status().id());
             }
-            setTimestamps(c, incident, "status = 'mitigated', acknowledged_at = coalesce(acknowledged_at, ?), "
-                    + "mitigated_at = ?", now, now);
-            timeline.append(c, key, now, EventKind.MITIGATED, actor(actor), body, implicitAck(incident));
+            if (byPerson(actor)) {
+                setTimestamps(c, incident, "status = 'mitigated', acknowledged_at = coalesce(acknowledged_at, ?), "
+                        + "mitigated_at = ?", now, now);
+            } else {
+                setTimestamps(c, incident, "status = 'mitigated', mitigated_at = ?", now);
+            }
+            timeline.append(c, key, now, EventKind.MITIGATED, actor(actor), body, implicitAck(incident, actor));
         });
     }
 
@@ -125,9 +129,14 @@ public final class IncidentLifecycle {
             if (incident.isResolved()) {
                 throw refused(incident, "is already resolved (at " + UtcTimestamps.format(incident.resolvedAt()) + ")");
             }
-            setTimestamps(c, incident, "status = 'resolved', acknowledged_at = coalesce(acknowledged_at, ?), "
-                    + "mitigated_at = coalesce(mitigated_at, ?), resolved_at = ?", now, now, now);
-            timeline.append(c, key, now, EventKind.RESOLVED, actor(actor), body, implicitAck(incident));
+            if (byPerson(actor)) {
+                setTimestamps(c, incident, "status = 'resolved', acknowledged_at = coalesce(acknowledged_at, ?), "
+                        + "mitigated_at = coalesce(mitigated_at, ?), resolved_at = ?", now, now, now);
+            } else {
+                setTimestamps(c, incident, "status = 'resolved', mitigated_at = coalesce(mitigated_at, ?), "
+                        + "resolved_at = ?", now, now);
+            }
+            timeline.append(c, key, now, EventKind.RESOLVED, actor(actor), body, implicitAck(incident, actor));
         });
     }
 
@@ -198,9 +207,18 @@ public final class IncidentLifecycle {
         }
     }
 
-    private ObjectNode implicitAck(Incident incident) {
+    /**
+     * Only a person acknowledges: a person who mitigates or resolves an unacknowledged incident
+     * acknowledges it too, the source's own recovery (the bot acting) does not, so such an
+     * incident has no time to acknowledge.
+     */
+    private static boolean byPerson(String actor) {
+        return actor != null && !actor.isBlank() && !TimelineEvent.BOT.equals(actor.strip());
+    }
+
+    private ObjectNode implicitAck(Incident incident, String actor) {
         ObjectNode detail = timeline.detail();
-        if (incident.acknowledgedAt() == null) {
+        if (incident.acknowledgedAt() == null && byPerson(actor)) {
             detail.put("implicit_ack", true);
         }
         return detail;

@@ -29,14 +29,16 @@ public final class ReportJson {
                 .put("until", time(report.window().until()));
         ReportTotals totals = report.totals();
         ObjectNode totalsNode = root.putObject("totals").put("incidents", totals.incidents())
-                .put("unresolved", totals.unresolved()).put("alerts", totals.alerts());
+                .put("unresolved", totals.unresolved())
+                .put("closed_by_source_unacknowledged", totals.closedUnacknowledged()).put("alerts", totals.alerts());
         stats(totalsNode.putObject("time_to_acknowledge"), totals.timeToAcknowledge());
         stats(totalsNode.putObject("time_to_resolve"), totals.timeToResolve());
 
         ArrayNode modes = root.putArray("failure_modes");
         for (FailureModeStats mode : report.failureModes()) {
             ObjectNode node = modes.addObject().put("failure_mode", mode.failureMode())
-                    .put("incidents", mode.incidents()).put("unresolved", mode.unresolved());
+                    .put("incidents", mode.incidents()).put("unresolved", mode.unresolved())
+                    .put("closed_by_source_unacknowledged", mode.closedUnacknowledged());
             stats(node.putObject("time_to_acknowledge"), mode.timeToAcknowledge());
             stats(node.putObject("time_to_resolve"), mode.timeToResolve());
         }

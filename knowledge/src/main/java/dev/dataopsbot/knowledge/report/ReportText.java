@@ -53,6 +53,10 @@ public final class ReportText {
                 .append(" unresolved), ").append(count(totals.alerts(), "alert")).append('\n');
         stats(out, "Time to acknowledge: ", totals.timeToAcknowledge());
         stats(out, "Time to resolve:     ", totals.timeToResolve());
+        if (totals.closedUnacknowledged() > 0) {
+            out.append("Closed by the source, never acknowledged: ").append(count(totals.closedUnacknowledged(), "incident"))
+                    .append(" (not in time to acknowledge)\n");
+        }
     }
 
     private static void stats(StringBuilder out, String label, DurationStats stats) {
@@ -70,11 +74,13 @@ public final class ReportText {
         if (report.failureModes().isEmpty()) {
             return;
         }
-        out.append("\nBy failure mode (TTA: time to acknowledge, TTR: time to resolve; p90 by nearest rank)\n");
-        TextTable table = new TextTable("FAILURE MODE", ">INCIDENTS", ">UNRESOLVED", ">TTA MEDIAN", ">TTA P90",
-                ">TTR MEDIAN", ">TTR P90");
+        out.append("\nBy failure mode (TTA: time to acknowledge, by a person; TTR: time to resolve; p90 by nearest rank;"
+                + " SOURCE-CLOSED: closed by the source, never acknowledged)\n");
+        TextTable table = new TextTable("FAILURE MODE", ">INCIDENTS", ">UNRESOLVED", ">SOURCE-CLOSED", ">TTA MEDIAN",
+                ">TTA P90", ">TTR MEDIAN", ">TTR P90");
         for (FailureModeStats mode : report.failureModes()) {
             table.row(mode.failureMode(), number(mode.incidents()), number(mode.unresolved()),
+                    number(mode.closedUnacknowledged()),
                     duration(mode.timeToAcknowledge().median()),
                     duration(mode.timeToAcknowledge().p90()),
                     duration(mode.timeToResolve().median()),

@@ -10,7 +10,8 @@ import java.util.List;
 
 /**
  * The incidents detected in a window, counted by failure mode and overall, with their times to
- * acknowledge and resolve. One grouped query through the detection index: SQLite computes each
+ * acknowledge and resolve. Only a person acknowledges: an incident the source closed (recovered or
+ * resolved) before anyone acknowledged it has no time to acknowledge and is counted apart. One grouped query through the detection index: SQLite computes each
  * duration with {@code julianday} and hands back, per failure mode, the counts and the durations
  * as one comma-separated list ({@code group_concat}). Fetching 100,000 rows one JDBC call at a
  * time costs more than the query itself, and far more in a fresh JVM, as a CLI command runs.
@@ -19,6 +20,7 @@ final class WindowIncidents {
 
     private static final String SELECT = """
             SELECT failure_mode, count(*), sum(status <> 'resolved'), sum(severity IN ('SEV1', 'SEV2')),
+                   sum(acknowledged_at IS NULL AND (mitigated_at IS NOT NULL OR resolved_at IS NOT NULL)),
                    group_concat(%s), group_concat(%s)
             FROM incident
             WHERE detected_at >= ? AND detected_at <= ?
@@ -31,6 +33,7 @@ final class WindowIncidents {
     private int incidents;
     private int unresolved;
     private int severe;
+    private int closedUnacknowledged;
 
     private WindowIncidents() {
     }
@@ -47,8 +50,8 @@ final class WindowIncidents {
             select.setString(2, until);
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
-                    window.add(rs.getString(1), rs.getInt(2), rs.getInt(3), rs.getInt(4), rs.getString(5),
-                            rs.getString(6));
+                    window.add(rs.getString(1), new Counts(rs.getInt(2), rs.getInt(3), rs.getInt(4), rs.getInt(5)),
+                            rs.getString(6), rs.getString(7));
                 }
             }
         }
@@ -57,19 +60,23 @@ final class WindowIncidents {
         return window;
     }
 
-    private void add(String failureMode, int count, int countUnresolved, int countSevere, String ackMillis,
-                     String resolveMillis) {
+    /** One failure mode's counts: all, unresolved, SEV1/SEV2, and closed by the source with no person acknowledging. */
+    private record Counts(int all, int unresolved, int severe, int closedUnacknowledged) {
+    }
+
+    private void add(String failureMode, Counts counts, String ackMillis, String resolveMillis) {
         DurationSample toAcknowledge = new DurationSample();
         toAcknowledge.addAll(ackMillis);
         DurationSample toResolve = new DurationSample();
         toResolve.addAll(resolveMillis);
-        byFailureMode.add(new FailureModeStats(failureMode, count, countUnresolved, toAcknowledge.stats(),
-                toResolve.stats()));
+        byFailureMode.add(new FailureModeStats(failureMode, counts.all(), counts.unresolved(),
+                counts.closedUnacknowledged(), toAcknowledge.stats(), toResolve.stats()));
         allToAcknowledge.addAll(toAcknowledge);
         allToResolve.addAll(toResolve);
-        incidents += count;
-        unresolved += countUnresolved;
-        severe += countSevere;
+        incidents += counts.all();
+        unresolved += counts.unresolved();
+        severe += counts.severe();
+        closedUnacknowledged += counts.closedUnacknowledged();
     }
 
     /** Most incidents first, then by name. */
@@ -79,7 +86,8 @@ final class WindowIncidents {
 
     /** The totals, given the alerts received in the window (counted elsewhere). */
     ReportTotals totals(int alerts) {
-        return new ReportTotals(incidents, unresolved, alerts, allToAcknowledge.stats(), allToResolve.stats());
+        return new ReportTotals(incidents, unresolved, closedUnacknowledged, alerts, allToAcknowledge.stats(),
+                allToResolve.stats());
     }
 
     /** How many were SEV1 or SEV2. */

@@ -26,11 +26,17 @@ final class DetectionSection implements SummarySection {
                 .map(d -> d + " (from the start of the impact)")
                 .orElse(TimeFormat.UNKNOWN + " (the start of the impact was not recorded)"));
         out.fact("Time to acknowledge", metrics.timeToAcknowledge().map(TimeFormat::duration)
-                .map(d -> d + acknowledgedBy(facts)).orElse(TimeFormat.UNKNOWN + " (not acknowledged)"));
+                .map(d -> d + acknowledgedBy(facts)).orElse(notAcknowledged(incident)));
         first.ifPresent(alert -> {
             out.paragraph("The first alert" + excerptNote(alert.text()) + ":");
             out.paragraph(MarkdownText.fenced(excerpt(alert.text()), "text"));
         });
+    }
+
+    private static String notAcknowledged(Incident incident) {
+        return incident.mitigatedAt() != null || incident.resolvedAt() != null
+                ? "none: the source recovered before anyone acknowledged (not counted in MTTA)"
+                : TimeFormat.UNKNOWN + " (not acknowledged)";
     }
 
     /** Who acknowledged: the acknowledgement's actor, or the one who mitigated or resolved without one. */

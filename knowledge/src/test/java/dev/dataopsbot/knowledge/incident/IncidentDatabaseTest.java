@@ -52,6 +52,37 @@ class IncidentDatabaseTest {
     }
 
     @Test
+    void version_6_takes_back_the_acknowledgements_the_source_recovery_made() throws Exception {
+        SettableClock clock = new SettableClock(java.time.Instant.parse("2026-11-25T03:00:00Z"));
+        IncidentKey recovered;
+        IncidentKey acknowledged;
+        IncidentKey resolvedByPerson;
+        try (IncidentDatabase db = IncidentDatabase.open(temp)) {
+            IncidentStore store = new IncidentStore(db, clock);
+            IncidentLifecycle lifecycle = new IncidentLifecycle(db, clock, text -> text);
+            recovered = store.record(Alerts.expiredToken("orders", "load")).key();
+            acknowledged = store.record(Alerts.expiredToken("billing", "load")).key();
+            resolvedByPerson = store.record(Alerts.expiredToken("ledger", "load")).key();
+            clock.advance(java.time.Duration.ofSeconds(4));
+            lifecycle.acknowledge(acknowledged, "ana");
+            lifecycle.mitigate(recovered, "source reports recovery", TimelineEvent.BOT);
+            lifecycle.mitigate(resolvedByPerson, "source reports recovery", TimelineEvent.BOT);
+            clock.advance(java.time.Duration.ofMinutes(5));
+            lifecycle.resolve(acknowledged, "fixed", TimelineEvent.BOT);
+            lifecycle.resolve(resolvedByPerson, "rotated the key", "ana");
+            // what version 5 stored: the bot's mitigation set acknowledged_at
+            execute(db, "UPDATE incident SET acknowledged_at = mitigated_at WHERE id IN ("
+                    + recovered.number() + ", " + resolvedByPerson.number() + ")");
+            execute(db, "PRAGMA user_version = 5");
+        }
+        try (IncidentDatabase db = IncidentDatabase.open(temp)) {
+            assertEquals(Migrations.latest(), db.schemaVersion());
+            assertEquals(java.util.Arrays.asList(null, "2026-11-25T03:00:04.000Z", "2026-11-25T03:05:04.000Z"),
+                    query(db, "SELECT acknowledged_at FROM incident ORDER BY id"));
+        }
+    }
+
+    @Test
     void a_database_from_a_newer_version_is_refused_and_left_unchanged() throws Exception {
         try (IncidentDatabase db = IncidentDatabase.open(temp)) {
             execute(db, "PRAGMA user_version = 99");

@@ -142,6 +142,25 @@ class IncidentStoreTest {
     }
 
     @Test
+    void the_source_recovering_acknowledges_nothing_and_a_person_resolving_later_does() {
+        IncidentKey key = store.record(Alerts.expiredToken("orders_daily", "load_orders")).key();
+        clock.advance(Duration.ofSeconds(4));
+        Incident mitigated = lifecycle.mitigate(key, "source reports recovery: Alertmanager resolved", TimelineEvent.BOT);
+        assertNull(mitigated.acknowledgedAt());
+        assertTrue(mitigated.metrics().timeToAcknowledge().isEmpty());
+        assertFalse(store.timeline(key).get(3).detail().has("implicit_ack"));
+
+        Incident autoResolved = lifecycle.resolve(key, "resolved automatically", TimelineEvent.BOT);
+        assertNull(autoResolved.acknowledgedAt());
+        assertEquals(Duration.ofSeconds(4), autoResolved.metrics().timeToResolve().orElseThrow());
+
+        lifecycle.reopen(key, "it failed again", "U1");
+        clock.advance(Duration.ofMinutes(3));
+        Incident byPerson = lifecycle.resolve(key, "rotated the key", "U1");
+        assertEquals(Duration.ofMinutes(3).plusSeconds(4), byPerson.metrics().timeToAcknowledge().orElseThrow());
+    }
+
+    @Test
     void invalid_transitions_are_refused_and_change_nothing() {
         IncidentKey key = store.record(Alerts.expiredToken("orders_daily", "load_orders")).key();
         lifecycle.resolve(key, "fixed", "U1");

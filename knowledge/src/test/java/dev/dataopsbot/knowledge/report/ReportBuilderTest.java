@@ -21,6 +21,7 @@ import dev.dataopsbot.knowledge.incident.IncidentLifecycle;
 import dev.dataopsbot.knowledge.incident.IncidentStatus;
 import dev.dataopsbot.knowledge.incident.IncidentStore;
 import dev.dataopsbot.knowledge.incident.SettableClock;
+import dev.dataopsbot.knowledge.incident.TimelineEvent;
 
 class ReportBuilderTest {
 
@@ -215,7 +216,7 @@ class ReportBuilderTest {
         ReliabilityReport report = lastWeek();
 
         assertTrue(report.isEmpty());
-        assertEquals(new ReportTotals(0, 0, 0, DurationStats.NONE, DurationStats.NONE), report.totals());
+        assertEquals(new ReportTotals(0, 0, 0, 0, DurationStats.NONE, DurationStats.NONE), report.totals());
         assertTrue(report.failureModes().isEmpty());
         assertTrue(report.noisiestFingerprints().isEmpty());
         assertEquals(0, report.openTotal());
@@ -238,5 +239,24 @@ class ReportBuilderTest {
                 report.totals().timeToAcknowledge(), "resolving acknowledged it implicitly");
         assertEquals(2, report.totals().alerts());
         assertEquals(1, report.openTotal());
+    }
+
+    @Test
+    void incidents_the_source_closed_have_no_time_to_acknowledge_and_are_counted_apart() {
+        IncidentKey recovered = store.record(Alerts.expiredToken("orders", "load")).key();
+        IncidentKey acknowledged = store.record(Alerts.expiredToken("billing", "load")).key();
+        clock.advance(Duration.ofSeconds(4));
+        lifecycle.mitigate(recovered, "source reports recovery: Alertmanager resolved", TimelineEvent.BOT);
+        clock.advance(Duration.ofMinutes(6));
+        lifecycle.acknowledge(acknowledged, "ana");
+
+        ReliabilityReport report = lastWeek();
+
+        assertEquals(1, report.totals().closedUnacknowledged());
+        assertEquals(new DurationStats(1, Duration.ofMinutes(6).plusSeconds(4), Duration.ofMinutes(6).plusSeconds(4)),
+                report.totals().timeToAcknowledge(), "only the person's acknowledgement is measured");
+        assertEquals(1, report.failureModes().get(0).closedUnacknowledged());
+        String text = new ReportText().render(report);
+        assertTrue(text.contains("Closed by the source, never acknowledged: 1 incident"), text);
     }
 }
