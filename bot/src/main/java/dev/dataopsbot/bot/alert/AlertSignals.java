@@ -54,6 +54,14 @@ public final class AlertSignals {
         return recoveries.find(text);
     }
 
+    /**
+     * The recovery or success notice {@code text} is, whoever wrote it: for text with no sender
+     * (the CLI, {@code /dataops triage}), where the person pasting it asks what it means.
+     */
+    public Optional<Recovery> notice(String text) {
+        return text == null ? Optional.empty() : recoveries.find(text);
+    }
+
     /** True for the bot's own messages: posted as {@code botUserId} or by the app {@code botId}. */
     public boolean isFromBot(ChannelMessage message, String botUserId, String botId) {
         return (botUserId != null && botUserId.equals(message.user()))

@@ -19,6 +19,8 @@ public final class IncidentText {
 
     static final int MAX_TITLE_CHARS = 70;
     static final int MAX_EVENT_CHARS = 300;
+    /** Where a fingerprint's message template begins (see AlertFingerprint). */
+    private static final String TEMPLATE_MARK = "msg=";
     private static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC);
 
     /** The {@code incidents} listing, newest first. */
@@ -45,6 +47,11 @@ public final class IncidentText {
         row(out, "Source", source(incident.source()));
         row(out, "Alerts", String.valueOf(incident.alertCount()));
         row(out, "Fingerprint", incident.fingerprint());
+        int template = incident.fingerprint().indexOf(TEMPLATE_MARK);
+        if (template >= 0) {
+            row(out, "Template", incident.fingerprint().substring(template + TEMPLATE_MARK.length())
+                    + "  (no pipeline object named: alerts with this message template join this incident)");
+        }
         if (incident.linkedTo() != null) {
             row(out, "Follows", incident.linkedTo().toString());
         }
@@ -92,7 +99,7 @@ public final class IncidentText {
         add(parts, "task", source.taskId());
         add(parts, "model", source.model());
         add(parts, "table", source.table());
-        return parts.isEmpty() ? "unknown" : String.join(" ", parts);
+        return parts.isEmpty() ? "no pipeline object named" : String.join(" ", parts);
     }
 
     private static void add(List<String> parts, String name, String value) {

@@ -1,6 +1,7 @@
 package dev.dataopsbot.bot.incident;
 
 import java.util.List;
+import java.util.Optional;
 
 import dev.dataopsbot.bot.triage.Triage;
 import dev.dataopsbot.knowledge.incident.AlertReport;
@@ -18,18 +19,25 @@ public final class TriageRecorder {
     static final int NEAREST_KEPT = 3;
 
     private final IncidentStore store;
+    private final NonIncident nonIncident;
 
     public TriageRecorder(IncidentStore store) {
         this.store = store;
+        this.nonIncident = new NonIncident(store);
     }
 
     /**
      * @param source   {@code cli}, {@code slack}, {@code alertmanager}...
      * @param channel  Slack channel of the alert, or null
      * @param threadTs Slack thread of the alert, or null
-     * @return the triage with what recording did
+     * @return the triage with what recording did: the incident it opened or repeated, or, for a
+     *         message that is not an incident ({@link NonIncident}), why none was opened
      */
     public Triage record(Triage triage, String source, String channel, String threadTs) {
+        Optional<String> notAnIncident = nonIncident.why(triage);
+        if (notAnIncident.isPresent()) {
+            return triage.notRecorded(notAnIncident.get());
+        }
         Recorded recorded = store.record(report(triage, source, channel, threadTs));
         return triage.recordedAs(recorded);
     }

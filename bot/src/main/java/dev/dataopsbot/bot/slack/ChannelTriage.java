@@ -48,6 +48,10 @@ final class ChannelTriage {
         Triage result = recorder.record(triage.triage(SOURCE, text), SOURCE, channel, null);
         Recorded recorded = result.incident();
         metrics.triaged(result.verdict().failureMode(), java.time.Duration.ofNanos(System.nanoTime() - start));
+        if (recorded == null) {
+            notRecorded(result, channel, responseUrl);
+            return;
+        }
         if (recorded.isNew()) {
             metrics.incident("opened");
         }
@@ -61,6 +65,16 @@ final class ChannelTriage {
             LOG.error("{}: triage message not posted: {}", recorded.key(), e.getMessage());
             return null;
         });
+    }
+
+    /** Nothing was recorded (a success notice, binary input): say so to the person who asked, only to them. */
+    private void notRecorded(Triage result, String channel, String responseUrl) {
+        String text = "Nothing recorded: " + result.notRecorded() + ".";
+        if (responseUrl != null) {
+            web.respond(responseUrl, text, java.util.List.of(), false, "triage");
+        } else {
+            web.post(channel, null, text, java.util.List.of(), "triage");
+        }
     }
 
     /** The triage through the command's response_url, for a channel the bot cannot post in. */

@@ -19,7 +19,8 @@ import dev.dataopsbot.rules.Verdict;
  * @param decidedBy which stage decided: {@code rules}, {@code cases}, {@code team case},
  *                  {@code rules and cases}, {@code below threshold} or {@code nothing recognised}
  * @param decisionReason one sentence on why that stage decided
- * @param incident what recording did; null when nothing was recorded ({@code --dry-run})
+ * @param incident what recording did; null when nothing was recorded ({@code --dry-run}, or not an incident)
+ * @param notRecorded why recording opened no incident (a success notice, binary input); null otherwise
  */
 public record Triage(
         Verdict verdict,
@@ -31,7 +32,8 @@ public record Triage(
         CaseVote cases,
         String decidedBy,
         String decisionReason,
-        Recorded incident) {
+        Recorded incident,
+        String notRecorded) {
 
     public Triage {
         runbooks = List.copyOf(runbooks);
@@ -43,6 +45,12 @@ public record Triage(
     /** This triage, recorded as {@code recorded}. */
     public Triage recordedAs(Recorded recorded) {
         return new Triage(verdict, runbooks, similarIncidents, redactedText, redactions, warnings, cases, decidedBy,
-                decisionReason, recorded);
+                decisionReason, recorded, null);
+    }
+
+    /** This triage, which opened no incident, and why. */
+    public Triage notRecorded(String why) {
+        return new Triage(verdict, runbooks, similarIncidents, redactedText, redactions, warnings, cases, decidedBy,
+                decisionReason, null, why);
     }
 }

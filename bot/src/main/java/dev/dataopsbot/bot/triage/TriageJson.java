@@ -45,6 +45,9 @@ public final class TriageJson {
         triage.similarIncidents().forEach(past -> similar.add(similarIncident(past)));
         if (triage.incident() != null) {
             out.set("incident", incident(triage.incident()));
+        } else if (triage.notRecorded() != null) {
+            out.putNull("incident");
+            out.put("no_incident_reason", triage.notRecorded());
         }
         out.put("decided_by", triage.decidedBy());
         out.put("decision", triage.decisionReason());

@@ -74,8 +74,8 @@ public final class TriageService {
         if (InputLimits.wasCut(prepared.text())) {
             warnings.add("input larger than 1 MiB: the middle was cut, the first and last " + (InputLimits.MAX_CHARS / 2 / 1024) + " KiB were classified");
         }
-        long replaced = prepared.text().chars().filter(c -> c == '\uFFFD').count();
-        if (replaced > 0 && replaced > BINARY_SHARE * prepared.text().length()) {
+        if (looksBinary(prepared.text())) {
+            long replaced = prepared.text().chars().filter(c -> c == '\uFFFD').count();
             warnings.add("input looks binary: " + replaced + " bytes were not text and were replaced");
         }
         Alert alert = Alert.of(source, prepared.text());
@@ -94,7 +94,13 @@ public final class TriageService {
         List<SimilarIncident> similar = pastIncidents.search(verdict.failureMode(), query.system(), query.text(),
                 SIMILAR_INCIDENT_LIMIT);
         return new Triage(verdict, runbooks, similar, prepared.text(), prepared.redactions(), warnings, vote,
-                decided.decidedBy(), decided.reason(vote), null);
+                decided.decidedBy(), decided.reason(vote), null, null);
+    }
+
+    /** True when more than a tenth of {@code text} is bytes that were not text (replaced by U+FFFD). */
+    public static boolean looksBinary(String text) {
+        long replaced = text.chars().filter(c -> c == '\uFFFD').count();
+        return replaced > 0 && replaced > BINARY_SHARE * text.length();
     }
 
     static RunbookQuery queryFor(Verdict verdict) {

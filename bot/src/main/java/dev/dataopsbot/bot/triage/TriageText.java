@@ -22,6 +22,8 @@ public final class TriageText {
         StringBuilder out = new StringBuilder();
         if (triage.incident() != null) {
             row(out, "Incident", incident(triage.incident()));
+        } else if (triage.notRecorded() != null) {
+            row(out, "Incident", "none recorded: " + triage.notRecorded());
         }
         row(out, "Failure mode", v.failureMode() + " (confidence " + String.format(Locale.ROOT, "%.2f", v.confidence()) + ")");
         row(out, "Severity", v.severity());

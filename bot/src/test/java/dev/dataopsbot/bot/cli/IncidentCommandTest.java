@@ -46,6 +46,52 @@ class IncidentCommandTest {
     }
 
     @Test
+    void a_vague_exit_code_and_a_chat_question_are_two_incidents_grouped_by_message_template() throws Exception {
+        JsonNode vague = JSON.readTree(run("[2026-11-25 03:12:09] Task failed with exit code 1", "triage", "--json").out());
+        JsonNode chat = JSON.readTree(run("hey, is anyone else seeing the revenue dashboard being stale since this morning?",
+                "triage", "--json").out());
+        JsonNode vagueAgain = JSON.readTree(run("[2026-11-26 11:00:00] Task failed with exit code 2", "triage", "--json").out());
+        assertEquals("INC-1", vague.at("/incident/key").asText());
+        assertEquals("INC-2", chat.at("/incident/key").asText());
+        assertEquals("INC-1", vagueAgain.at("/incident/key").asText());
+
+        Cli.Run show = run("", "incident", "show", "INC-1");
+        assertTrue(show.out().contains("Template:       task failed with exit code <n>"), show.out());
+        assertTrue(show.out().contains("Source:         no pipeline object named"), show.out());
+    }
+
+    @Test
+    void a_success_notice_and_binary_input_open_no_incident_and_say_why() throws Exception {
+        JsonNode success = JSON.readTree(run("DAG run orders_daily scheduled__2024-05-13T04:00:00+00:00 succeeded",
+                "triage", "--json").out());
+        assertTrue(success.has("incident") && success.get("incident").isNull(), success.toString());
+        assertTrue(success.get("no_incident_reason").asText().startsWith("a success or recovery notice"), success.toString());
+
+        Cli.Run text = run("[RESOLVED] KafkaConsumerLagHigh orders-sink", "triage");
+        assertEquals(0, text.exitCode(), text.err());
+        assertTrue(text.out().startsWith("Incident:       none recorded: a success or recovery notice ('[RESOLVED]')"),
+                text.out());
+
+        byte[] noise = new byte[50_000];
+        new java.util.Random(7).nextBytes(noise);
+        Cli.Run binary = Cli.run(Map.of("DATAOPS_DATA_DIR", dataDir.toString()), noise, "triage", "--json");
+        assertTrue(JSON.readTree(binary.out()).get("no_incident_reason").asText().contains("not text"), binary.out());
+
+        JsonNode incidents = JSON.readTree(run("", "incidents", "--json").out()).get("incidents");
+        assertEquals(0, incidents.size(), incidents.toString());
+    }
+
+    @Test
+    void a_recovery_notice_names_the_open_incident_of_its_pipeline_and_changes_nothing() throws Exception {
+        run(SNOWFLAKE, "triage");
+        JsonNode recovery = JSON.readTree(run("Task succeeded. dag_id=orders_daily task_id=load_orders", "triage", "--json").out());
+        assertTrue(recovery.get("incident").isNull(), recovery.toString());
+        assertTrue(recovery.get("no_incident_reason").asText().contains("INC-1 about the same pipeline is still open"),
+                recovery.toString());
+        assertEquals("open", JSON.readTree(run("", "incidents", "--json").out()).at("/incidents/0/status").asText());
+    }
+
+    @Test
     void dry_run_records_nothing() {
         assertEquals(0, run(SNOWFLAKE, "triage", "--dry-run").exitCode());
         assertFalse(Files.exists(dataDir.resolve("dataops.db")));

@@ -95,7 +95,7 @@ public final class IncidentStore {
         SourceIdentity source = SourceIdentity.fromEntities(alert.entities());
         String firstEvidence = alert.evidence().stream().filter(e -> e.failureMode().equals(alert.failureMode()))
                 .map(AlertReport.EvidenceLine::text).findFirst().orElse("");
-        return AlertFingerprint.of(alert.failureMode(), source, firstEvidence);
+        return AlertFingerprint.of(alert.failureMode(), source, firstEvidence, alert.redactedText());
     }
 
     private Recorded recordIn(Connection c, AlertReport alert, String fingerprint, Instant now) throws SQLException {

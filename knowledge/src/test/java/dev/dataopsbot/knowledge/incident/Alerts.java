@@ -29,4 +29,10 @@ public final class Alerts {
                 List.of(new AlertReport.EvidenceLine(1, message, "timeout: request timed out", "timeout")),
                 List.of(), null, null, null);
     }
+
+    /** An alert nothing recognised: no evidence and no pipeline object, only its text. */
+    public static AlertReport unknown(String text) {
+        return new AlertReport("cli", text, "unknown", "unknown", 1.0, "SEV4", "no", "", List.of(), Map.of(),
+                List.of(), List.of(), null, null, null);
+    }
 }

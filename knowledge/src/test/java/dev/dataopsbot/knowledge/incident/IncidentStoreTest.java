@@ -86,6 +86,16 @@ class IncidentStoreTest {
     }
 
     @Test
+    void alerts_naming_no_pipeline_object_are_grouped_by_message_template() {
+        Recorded vague = store.record(Alerts.unknown("Task failed with exit code 1"));
+        Recorded chat = store.record(Alerts.unknown("hey, is anyone else seeing the revenue dashboard being stale since this morning?"));
+        Recorded vagueAgain = store.record(Alerts.unknown("Task failed with exit code 137"));
+        assertNotEquals(vague.key(), chat.key());
+        assertEquals(vague.key(), vagueAgain.key());
+        assertEquals("unknown msg=task failed with exit code <n>", store.require(vague.key()).fingerprint());
+    }
+
+    @Test
     void a_resolved_incident_firing_again_within_24_hours_is_reopened() {
         IncidentKey key = store.record(Alerts.expiredToken("orders_daily", "load_orders")).key();
         lifecycle.resolve(key, "rotated the key pair", "U1");
