@@ -22,7 +22,10 @@ final class ImpactSection implements SummarySection {
         List<TimelineEvent> notes = facts.impactNotes();
         out.section("Impact");
         if (incident.impactStartedAt() == null && affected.isEmpty() && notes.isEmpty()) {
-            out.paragraph("None recorded.");
+            out.paragraph("None recorded. Record when it began and what it affected: `dataops-bot incident update "
+                    + incident.key() + " --impact-started 2026-11-25T02:00:00Z \"what users saw\"` and `dataops-bot incident note "
+                    + incident.key() + " --impact \"which tables, dashboards or consumers were affected\"`, or in the incident's"
+                    + " Slack thread a reply starting with `impact:`; then generate the summary again.");
             return;
         }
         if (incident.impactStartedAt() != null) {

@@ -9,7 +9,7 @@ import dev.dataopsbot.knowledge.incident.Incident;
 import dev.dataopsbot.knowledge.incident.SourceIdentity;
 import dev.dataopsbot.knowledge.incident.TimelineEvent;
 
-/** The title ({@code INC-n} and the incident's title) and the Summary: severity, status, duration, where. */
+/** The title ({@code INC-n} and the incident: {@link SummaryTitle}) and the Summary: severity, status, duration, where. */
 final class OverviewSection implements SummarySection {
 
     static final int FIX_CHARS = 200;
@@ -17,7 +17,7 @@ final class OverviewSection implements SummarySection {
     @Override
     public void write(SummaryFacts facts, MarkdownWriter out) {
         Incident incident = facts.incident();
-        out.title(incident.key() + ": " + headingText(incident.title()));
+        out.title(incident.key() + ": " + headingText(SummaryTitle.of(incident)));
         out.paragraph("Post-incident summary, built from the incident store. All times are UTC.");
         out.section("Summary");
         out.fact("Severity", severity(facts));

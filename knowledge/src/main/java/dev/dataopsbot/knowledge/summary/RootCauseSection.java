@@ -1,7 +1,11 @@
 package dev.dataopsbot.knowledge.summary;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -56,12 +60,37 @@ final class RootCauseSection implements SummarySection {
             out.paragraph("No evidence lines were recorded.");
             return;
         }
-        out.table("Line", "Evidence", "Rule", "Supports");
+        out.table("Line", "Evidence", "Rules", "Supports");
+        for (EvidenceRow row : rows(evidence)) {
+            out.row(MarkdownText.cell(row.line(), 20),
+                    MarkdownText.cell(row.text(), EVIDENCE_CHARS),
+                    MarkdownText.cell(String.join("; ", row.rules()), EVIDENCE_CHARS),
+                    MarkdownText.cell(String.join(", ", row.modes()), EVIDENCE_CHARS));
+        }
+    }
+
+    /** One evidence line with every rule that fired on it and the modes they support. */
+    private record EvidenceRow(String line, String text, Set<String> rules, Set<String> modes) {
+    }
+
+    /** Each line once, in the order first seen, with all its rules: several rules often fire on one line. */
+    private static List<EvidenceRow> rows(JsonNode evidence) {
+        Map<String, EvidenceRow> rows = new LinkedHashMap<>();
         for (JsonNode e : evidence) {
-            out.row(MarkdownText.cell(e.path("line").asText(), 20),
-                    MarkdownText.cell(e.path("text").asText(), EVIDENCE_CHARS),
-                    MarkdownText.cell(e.path("rule").asText(), EVIDENCE_CHARS),
-                    MarkdownText.cell(e.path("failure_mode").asText(), EVIDENCE_CHARS));
+            String line = e.path("line").asText();
+            String text = e.path("text").asText();
+            EvidenceRow row = rows.computeIfAbsent(line + "\n" + text,
+                    k -> new EvidenceRow(line, text, new LinkedHashSet<>(), new LinkedHashSet<>()));
+            add(row.rules(), e.path("rule"));
+            add(row.modes(), e.path("failure_mode"));
+            e.path("rules").forEach(rule -> add(row.rules(), rule));
+        }
+        return List.copyOf(rows.values());
+    }
+
+    private static void add(Set<String> values, JsonNode value) {
+        if (value.isTextual() && !value.asText().isBlank()) {
+            values.add(value.asText());
         }
     }
 

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.dataopsbot.knowledge.incident.AlertReport;
 import dev.dataopsbot.knowledge.incident.EventKind;
 import dev.dataopsbot.knowledge.incident.IncidentDatabase;
 import dev.dataopsbot.knowledge.incident.IncidentHistory;
@@ -102,6 +103,26 @@ class PostIncidentSummaryTest {
 
         assertTrue(again.timeline().stream().anyMatch(e -> e.kind() == EventKind.SUMMARY_GENERATED));
         assertEquals(first, summary.render(again, List.of()));
+    }
+
+    @Test
+    void the_title_is_the_incident_and_each_evidence_line_is_one_row_with_all_its_rules() {
+        String line = "[2026-11-25 03:12:09] {taskinstance.py:2731} ERROR - Task failed with exit code 1";
+        AlertReport report = new AlertReport("cli", line, "unknown: " + line, "timeout", 0.7, "SEV3", "yes", "platform team",
+                List.of(), java.util.Map.of(),
+                List.of(new AlertReport.EvidenceLine(1, line, "timeout: task timed out", "timeout"),
+                        new AlertReport.EvidenceLine(1, line, "catalogue python-exceptions: TimeoutError", "timeout"),
+                        new AlertReport.EvidenceLine(4, "Timeout, PID: 48213", "timeout: task timed out", "timeout")),
+                List.of(), null, null, null);
+        IncidentKey key = store.record(report).key();
+
+        String markdown = summary.render(store.history(key), List.of());
+
+        assertTrue(markdown.startsWith("# " + key + ": unknown: Task failed with exit code 1\n"), markdown);
+        assertTrue(markdown.contains("| 1 | " + line + " | timeout: task timed out; "
+                + "catalogue python-exceptions: TimeoutError | timeout |"), markdown);
+        assertEquals(1, markdown.lines().filter(l -> l.startsWith("| 1 |")).count(), markdown);
+        assertTrue(markdown.contains("`dataops-bot incident note " + key + " --impact"), markdown);
     }
 
     @Test
