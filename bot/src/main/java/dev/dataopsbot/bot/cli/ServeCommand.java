@@ -51,6 +51,7 @@ final class ServeCommand implements Callable<Integer> {
         BotMetrics metrics = new BotMetrics(registry);
         Clock clock = Clock.systemUTC();
         IncidentKnowledge knowledge = IncidentKnowledge.open(config.dataDir(), clock);
+        knowledge.announceIfCreated(context.err()::println);
         GracefulStop stop = new GracefulStop();
         stop.add(knowledge);
         try {

@@ -102,6 +102,7 @@ final class TriageCommand implements Callable<Integer> {
         IncidentKnowledge knowledge;
         try {
             knowledge = IncidentKnowledge.open(config.dataDir(), Clock.systemUTC());
+            knowledge.announceIfCreated(context.err()::println);
         } catch (StoreException e) {
             if (!dryRun) {
                 throw e;

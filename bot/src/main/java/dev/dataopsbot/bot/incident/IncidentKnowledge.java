@@ -54,6 +54,19 @@ public final class IncidentKnowledge implements AutoCloseable {
         return new IncidentKnowledge(dataDir, IncidentDatabase.open(dataDir), clock);
     }
 
+    /**
+     * Says loudly, through {@code out}, when opening created a new database: the default data folder
+     * ({@code ./data}) is relative to the current directory, and a run from another directory
+     * would otherwise start an empty history without a word.
+     */
+    public void announceIfCreated(java.util.function.Consumer<String> out) {
+        if (database.created()) {
+            out.accept("dataops-bot: created a new, empty incident database at " + database.file().toAbsolutePath()
+                    + " (the data folder is DATAOPS_DATA_DIR or --data-dir, default ./data in the current directory;"
+                    + " point it at your existing folder to keep one history)");
+        }
+    }
+
     /** {@code text} without secrets and personal data, as the lifecycle stores free text (for echoing it back). */
     public String redact(String text) {
         return redactor().redact(text).text();

@@ -92,6 +92,15 @@ class IncidentCommandTest {
     }
 
     @Test
+    void the_first_triage_into_a_folder_says_it_created_a_new_database_and_the_next_does_not() {
+        Cli.Run first = run(SNOWFLAKE, "triage");
+        assertTrue(first.err().contains("created a new, empty incident database at "
+                + dataDir.resolve("dataops.db").toAbsolutePath()), first.err());
+        Cli.Run second = run(SNOWFLAKE, "triage");
+        assertFalse(second.err().contains("created a new"), second.err());
+    }
+
+    @Test
     void dry_run_records_nothing() {
         assertEquals(0, run(SNOWFLAKE, "triage", "--dry-run").exitCode());
         assertFalse(Files.exists(dataDir.resolve("dataops.db")));

@@ -49,13 +49,16 @@ public final class IncidentDatabase implements AutoCloseable {
         final Connection connection;
         final SqliteErrors errors;
         final Duration busyTimeout;
+        /** True when this open created the database file. */
+        final boolean created;
         /** One connection serves every thread of this process; SQLite's locks order the processes. */
         final ReentrantLock lock = new ReentrantLock();
         /** The busy timeout the connection has now, in ms (guarded by lock). */
         long currentBusyMillis;
 
-        Shared(Connection connection, SqliteErrors errors, Duration busyTimeout) {
+        Shared(Connection connection, SqliteErrors errors, Duration busyTimeout, boolean created) {
             this.connection = connection;
+            this.created = created;
             this.errors = errors;
             this.busyTimeout = busyTimeout;
             this.currentBusyMillis = busyTimeout.toMillis();
@@ -74,6 +77,11 @@ public final class IncidentDatabase implements AutoCloseable {
      */
     public IncidentDatabase within(Duration budget) {
         return new IncidentDatabase(file, shared, System.nanoTime() + budget.toNanos());
+    }
+
+    /** True when opening created a new, empty database file (no file was at its path). */
+    public boolean created() {
+        return shared.created;
     }
 
     /** Opens (creating the folder and file when missing) and migrates the database in {@code dataDir}. */
@@ -117,7 +125,7 @@ public final class IncidentDatabase implements AutoCloseable {
                     IntegrityCheck.require(connection, file);
                 }
                 Migrations.apply(connection, file);
-                return new IncidentDatabase(file, new Shared(connection, errors, busyTimeout), null);
+                return new IncidentDatabase(file, new Shared(connection, errors, busyTimeout, !exists), null);
             } catch (SQLException e) {
                 closeQuietly(connection);
                 // switching a new file to WAL needs an exclusive lock, and SQLite answers BUSY at once,
