@@ -56,18 +56,18 @@ class ReportJsonTest {
                 {
                   "window": {"spec": "7d", "since": "2026-11-18T12:00:00.000Z", "until": "2026-11-25T12:00:00.000Z"},
                   "totals": {
-                    "incidents": 7, "unresolved": 2, "alerts": 10,
+                    "incidents": 7, "unresolved": 2, "closed_by_source_unacknowledged": 0, "alerts": 10,
                     "time_to_acknowledge": {"measured": 6, "median_seconds": 240, "p90_seconds": 600},
                     "time_to_resolve": {"measured": 5, "median_seconds": 4320, "p90_seconds": 183600}
                   },
                   "failure_modes": [
-                    {"failure_mode": "credential_expiry", "incidents": 5, "unresolved": 1,
+                    {"failure_mode": "credential_expiry", "incidents": 5, "unresolved": 1, "closed_by_source_unacknowledged": 0,
                      "time_to_acknowledge": {"measured": 5, "median_seconds": 360, "p90_seconds": 600},
                      "time_to_resolve": {"measured": 4, "median_seconds": 3600, "p90_seconds": 183600}},
-                    {"failure_mode": "schema_drift", "incidents": 1, "unresolved": 0,
+                    {"failure_mode": "schema_drift", "incidents": 1, "unresolved": 0, "closed_by_source_unacknowledged": 0,
                      "time_to_acknowledge": {"measured": 1, "median_seconds": 240, "p90_seconds": 240},
                      "time_to_resolve": {"measured": 1, "median_seconds": 4320, "p90_seconds": 4320}},
-                    {"failure_mode": "timeout", "incidents": 1, "unresolved": 1,
+                    {"failure_mode": "timeout", "incidents": 1, "unresolved": 1, "closed_by_source_unacknowledged": 0,
                      "time_to_acknowledge": {"measured": 0, "median_seconds": null, "p90_seconds": null},
                      "time_to_resolve": {"measured": 0, "median_seconds": null, "p90_seconds": null}}
                   ],
@@ -112,7 +112,7 @@ class ReportJsonTest {
                 {
                   "window": {"spec": "7d", "since": "2026-10-25T00:00:00.000Z", "until": "2026-11-01T00:00:00.000Z"},
                   "totals": {
-                    "incidents": 0, "unresolved": 0, "alerts": 0,
+                    "incidents": 0, "unresolved": 0, "closed_by_source_unacknowledged": 0, "alerts": 0,
                     "time_to_acknowledge": {"measured": 0, "median_seconds": null, "p90_seconds": null},
                     "time_to_resolve": {"measured": 0, "median_seconds": null, "p90_seconds": null}
                   },

@@ -51,11 +51,11 @@ class ReportTextTest {
                 Time to acknowledge: median 4 min, p90 10 min (over 6)
                 Time to resolve:     median 1 h 12 min, p90 2 d 3 h (over 5)
 
-                By failure mode (TTA: time to acknowledge, TTR: time to resolve; p90 by nearest rank)
-                  FAILURE MODE       INCIDENTS  UNRESOLVED  TTA MEDIAN  TTA P90  TTR MEDIAN     TTR P90
-                  credential_expiry          5           1       6 min   10 min         1 h     2 d 3 h
-                  schema_drift               1           0       4 min    4 min  1 h 12 min  1 h 12 min
-                  timeout                    1           1           —        —           —           —
+                By failure mode (TTA: time to acknowledge, by a person; TTR: time to resolve; p90 by nearest rank; SOURCE-CLOSED: closed by the source, never acknowledged)
+                  FAILURE MODE       INCIDENTS  UNRESOLVED  SOURCE-CLOSED  TTA MEDIAN  TTA P90  TTR MEDIAN     TTR P90
+                  credential_expiry          5           1              0       6 min   10 min         1 h     2 d 3 h
+                  schema_drift               1           0              0       4 min    4 min  1 h 12 min  1 h 12 min
+                  timeout                    1           1              0           —        —           —           —
 
                 Noisiest alerts (top 10 fingerprints by alerts)
                   ALERTS  INCIDENTS  LAST SEEN             FINGERPRINT
