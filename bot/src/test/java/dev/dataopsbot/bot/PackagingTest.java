@@ -56,31 +56,37 @@ class PackagingTest {
     }
 
     @Test
-    void the_image_runs_the_jar_it_builds_with_serve_as_the_default_command() throws IOException {
+    void the_image_runs_the_jar_it_builds_through_the_launcher_with_serve_as_the_default_command() throws IOException {
         List<List<Instruction>> stages = dockerfileStages();
         assertTrue(stages.size() >= 2, "a build stage and a runtime stage");
         List<Instruction> runtime = stages.get(stages.size() - 1);
 
-        List<String> command = new ArrayList<>(execForm(last(runtime, "ENTRYPOINT")));
-        command.addAll(execForm(last(runtime, "CMD")));
-        int n = command.size();
-        assertTrue(n >= 4, "java -jar JAR serve: " + command);
-        assertEquals("java", command.get(0), "runs java: " + command);
-        assertEquals(List.of("-jar", "serve"), List.of(command.get(n - 3), command.get(n - 1)), "ends -jar JAR serve: " + command);
-        command.subList(1, n - 3).forEach(flag -> assertTrue(flag.startsWith("-"), "only JVM flags before -jar: " + command));
-        String jar = command.get(n - 2);
+        List<String> entrypoint = execForm(last(runtime, "ENTRYPOINT"));
+        assertEquals(1, entrypoint.size(), "the launcher, no flags that JAVA_OPTS could not override: " + entrypoint);
+        assertEquals(List.of("serve"), execForm(last(runtime, "CMD")));
+        String launcher = entrypoint.get(0);
+        assertTrue(runtime.stream().anyMatch(i -> i.keyword().equals("COPY") && i.args().equals("bin/dataops-bot " + launcher)),
+                "the runtime stage copies bin/dataops-bot to " + launcher);
 
         Instruction copyJar = runtime.stream()
                 .filter(i -> i.keyword().equals("COPY") && i.args().contains(JAR_BUILT))
                 .findFirst().orElseThrow(() -> new AssertionError("the runtime stage copies " + JAR_BUILT));
         List<String> copyArgs = Arrays.asList(copyJar.args().split("\\s+"));
         assertTrue(copyArgs.get(0).startsWith("--from="), "the jar comes from the build stage: " + copyJar);
-        assertEquals(jar, copyArgs.get(copyArgs.size() - 1), "the jar java runs is the one copied");
+        Map<String, String> env = env(runtime);
+        assertEquals(copyArgs.get(copyArgs.size() - 1), env.get("DATAOPS_BOT_JAR"), "the jar the launcher runs is the one copied");
+        assertTrue(env.get("JAVA_OPTS").contains("-Xmx"), "the heap is set through JAVA_OPTS, which docker run -e replaces");
+        assertTrue(runtime.stream().anyMatch(i -> i.keyword().equals("RUN") && i.args().contains(launcher + " --version")),
+                "the class-data archive is written at build time");
 
         String buildStage = copyArgs.get(0).substring("--from=".length());
         assertTrue(stages.get(0).get(0).args().endsWith(" AS " + buildStage), "--from names the build stage");
         assertTrue(stages.get(0).stream().anyMatch(i -> i.keyword().equals("RUN") && i.args().matches("mvn( -\\S+)* package( -\\S+)*")),
                 "the build stage packages the jar with Maven");
+        for (List<Instruction> stage : stages) {
+            String from = stage.get(0).args().split("\\s+")[0];
+            assertTrue(from.matches("[^:]+:\\d+(\\.\\d+)+[^:]*(@sha256:[0-9a-f]{64})?"), "base image pinned to a release: " + from);
+        }
     }
 
     @Test
@@ -245,11 +251,10 @@ class PackagingTest {
     }
 
     /** The Dockerfile's instructions by stage, continuation lines joined and comments dropped. */
-    /** The JVM flags of the image's ENTRYPOINT, between {@code java} and {@code -jar}: the documented serve flags. */
+    /** The image's JAVA_OPTS: the documented serve flags. */
     static List<String> jvmFlags() throws IOException {
         List<List<Instruction>> stages = dockerfileStages();
-        List<String> entrypoint = execForm(last(stages.get(stages.size() - 1), "ENTRYPOINT"));
-        return entrypoint.subList(1, entrypoint.indexOf("-jar"));
+        return List.of(env(stages.get(stages.size() - 1)).get("JAVA_OPTS").split("\\s+"));
     }
 
     private static List<List<Instruction>> dockerfileStages() throws IOException {
@@ -315,12 +320,16 @@ class PackagingTest {
         return args.startsWith("[") ? execForm(args) : Arrays.asList(args.split("\\s+"));
     }
 
+    /** ENV's {@code KEY=value} pairs; a value may be double-quoted (with spaces). */
     private static Map<String, String> env(List<Instruction> stage) {
         Map<String, String> env = new LinkedHashMap<>();
-        stage.stream().filter(i -> i.keyword().equals("ENV"))
-                .flatMap(i -> Arrays.stream(i.args().split("\\s+")))
-                .map(pair -> pair.split("=", 2))
-                .forEach(pair -> env.put(pair[0], pair.length > 1 ? pair[1] : ""));
+        java.util.regex.Pattern pair = java.util.regex.Pattern.compile("(\\w+)=(?:\"([^\"]*)\"|(\\S*))");
+        stage.stream().filter(i -> i.keyword().equals("ENV")).forEach(i -> {
+            java.util.regex.Matcher m = pair.matcher(i.args());
+            while (m.find()) {
+                env.put(m.group(1), m.group(2) != null ? m.group(2) : m.group(3));
+            }
+        });
         return env;
     }
 

@@ -183,7 +183,7 @@ class CasesCommandTest {
                 ""));
         Cli.Run run = run("", "cases", "import", file.toString());
         assertEquals(1, run.exitCode());
-        List<String> problems = run.err().lines().toList();
+        List<String> problems = run.problems().lines().toList();
         assertEquals(4, problems.size(), run.err());
         assertTrue(problems.get(0).startsWith(file + ":2: not a JSON object"), run.err());
         assertTrue(problems.get(1).startsWith(file + ":4: unknown failure mode 'cred_expiry' (known: "), run.err());

@@ -12,6 +12,12 @@ import java.util.UUID;
 final class Cli {
 
     record Run(int exitCode, String out, String err) {
+
+        /** Standard error without the notice that a new database was created (tests use fresh data folders). */
+        String problems() {
+            return err.lines().filter(line -> !line.startsWith("dataops-bot: created a new, empty incident database"))
+                    .collect(java.util.stream.Collectors.joining("\n"));
+        }
     }
 
     private Cli() {

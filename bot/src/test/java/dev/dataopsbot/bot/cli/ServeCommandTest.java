@@ -116,7 +116,7 @@ class ServeCommandTest {
         Cli.Run run = Cli.run(Map.of("SLACK_BOT_TOKEN", "xoxb-1-2-test", "SLACK_SIGNING_SECRET", SECRET,
                 "SLACK_API_URL", "http://127.0.0.1:" + freePort() + "/api/", "PORT", String.valueOf(freePort())), new byte[0], "serve");
         assertEquals(1, run.exitCode());
-        assertTrue(run.err().startsWith("serve: cannot check SLACK_BOT_TOKEN with auth.test at http://127.0.0.1:"), run.err());
+        assertTrue(run.problems().startsWith("serve: cannot check SLACK_BOT_TOKEN with auth.test at http://127.0.0.1:"), run.err());
         assertTrue(!run.err().contains("xoxb-1-2-test") && !run.err().contains("\tat "), run.err());
     }
 

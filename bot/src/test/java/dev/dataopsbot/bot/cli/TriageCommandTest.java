@@ -100,7 +100,7 @@ class TriageCommandTest {
     void empty_input_is_a_reported_failure() {
         Cli.Run run = Cli.run(" \n\t\n", "triage");
         assertEquals(1, run.exitCode());
-        assertEquals("triage: the alert is empty: paste the alert or log text, or pass a file with it", run.err().strip());
+        assertEquals("triage: the alert is empty: paste the alert or log text, or pass a file with it", run.problems().strip());
         assertEquals("", run.out());
     }
 
