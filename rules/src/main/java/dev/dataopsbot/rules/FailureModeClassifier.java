@@ -103,7 +103,8 @@ public final class FailureModeClassifier {
                 .distinct().sorted().toList();
         Set<String> demoted = demotions.stream().map(Demotion::getSymptom).collect(Collectors.toSet());
         boolean notAFailure = demotions.stream().anyMatch(d -> NOT_A_FAILURE.contains(d.getRootCause()));
-        if (notAFailure) {
+        if (notAFailure && scores.primary().equals(FailureMode.UNKNOWN.id())) {
+            // a success notice that leaked personal data is still pii_exposure, with its own advice
             disposition.adviseRetry("no", Disposition.NOTHING_FAILED);
         }
         return new Verdict(scores.primary(), scores.confidence(), scores.secondary(), ordered,

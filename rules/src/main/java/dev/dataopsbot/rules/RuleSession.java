@@ -47,7 +47,7 @@ public final class RuleSession implements AutoCloseable {
             secondary.add(rules.failureMode());
         }
         rules.secondary().stream().filter(m -> !m.equals(mode) && !secondary.contains(m)).forEach(secondary::add);
-        if (rules.notAFailure()) {
+        if (rules.notAFailure() && mode.equals(FailureMode.UNKNOWN.id())) {
             disposition.adviseRetry("no", Disposition.NOTHING_FAILED);
         }
         return new Verdict(mode, confidence, secondary, rules.evidence(), disposition.getSeverity(),

@@ -99,6 +99,22 @@ class RetryAdviceTest {
     }
 
     @Test
+    void a_successful_run_that_leaked_personal_data_keeps_the_pii_advice() {
+        Verdict v = classify("""
+                [2024-06-03, 09:20:11 UTC] {crm_export.py:65} INFO - Sample rows:
+                   contact_id                   email          ssn       card_number            phone
+                0     1048821    jane.doe@example.com  123-45-6789  4111111111111111  +1-202-555-0143
+                1     1048822    john.roe@example.com  987-65-4320  5555555555554444  +1-202-555-0177
+                [2024-06-03, 09:20:11 UTC] {crm_export.py:71} WARNING - MASK_PII is 'false' for this run; skipping tokenisation step
+                [2024-06-03, 09:20:19 UTC] {crm_export.py:88} INFO - Uploaded leads_2024-06-02.csv.gz (48211 rows) to s3://acme-partner-share/leads/2024-06-02/leads_2024-06-02.csv.gz
+                [2024-06-03, 09:20:19 UTC] {taskinstance.py:1206} INFO - Marking task as SUCCESS. dag_id=partner_lead_share, task_id=export_leads_to_partner
+                """);
+        assertEquals("pii_exposure", v.failureMode());
+        assertEquals("no", v.safeToRetry());
+        assertEquals("a re-run spreads the sensitive data further; stop the pipeline and page Security", v.safeToRetryReason());
+    }
+
+    @Test
     void a_mode_default_carries_its_reason() {
         Verdict v = classify("""
                 Database Error in model stg_shop__orders (models/staging/shop/stg_shop__orders.sql)
