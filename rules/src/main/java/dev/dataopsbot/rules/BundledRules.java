@@ -18,6 +18,7 @@ final class BundledRules {
         files.add("catalogue.drl");
         files.add("precedence.drl");
         files.add("taxonomy.drl");
+        files.add("retry.drl");
         FILES = List.copyOf(files);
     }
 

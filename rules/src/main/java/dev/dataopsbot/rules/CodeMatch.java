@@ -11,15 +11,17 @@ import java.util.Objects;
  * @param code      the code as written in the catalogue ({@code 57014}, {@code 08*})
  * @param found     the text of the line that carried it, as found ({@code SocketTimeoutException})
  * @param retry     {@code yes}, {@code no}, {@code after_fix}, or {@code -} for the mode's default
+ * @param retryReason the catalogue's reason for {@code retry}, empty when the entry gives none
  */
 public record CodeMatch(String catalogue, String code, String found, String mode, double weight, String retry,
-                        String meaning, int line, String text) {
+                        String meaning, String retryReason, int line, String text) {
 
     public CodeMatch {
         Objects.requireNonNull(catalogue, "catalogue");
         Objects.requireNonNull(code, "code");
         Objects.requireNonNull(mode, "mode");
         Objects.requireNonNull(retry, "retry");
+        retryReason = retryReason == null ? "" : retryReason;
     }
 
     /** The name evidence carries: which catalogue entry decided, stable across alerts. */
@@ -53,5 +55,20 @@ public record CodeMatch(String catalogue, String code, String found, String mode
 
     public boolean overridesRetry() {
         return !retry.equals("-");
+    }
+
+    /**
+     * The reason to give beside this code's advice on {@code current}: the catalogue's own; else,
+     * when the code only repeats the advice already there, the reason already there; else the
+     * code and its meaning, so that no advice is left without a reason.
+     */
+    public String retryReasonBeside(Disposition current) {
+        if (!retryReason.isBlank()) {
+            return retryReason;
+        }
+        if (retry.equals(current.getSafeToRetry()) && !current.getSafeToRetryReason().isBlank()) {
+            return current.getSafeToRetryReason();
+        }
+        return "what the catalogue " + catalogue + " says of " + code + ": " + meaning;
     }
 }

@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -14,6 +15,7 @@ import dev.dataopsbot.rules.catalogue.Catalogues;
 import dev.dataopsbot.rules.catalogue.CodeScanner;
 import dev.dataopsbot.rules.entity.EntityExtractor;
 import dev.dataopsbot.rules.text.Ascii;
+import dev.dataopsbot.rules.text.InputLimits;
 import org.kie.api.KieBase;
 import org.kie.api.runtime.ClassObjectFilter;
 import org.kie.api.runtime.KieSession;
@@ -101,9 +103,13 @@ public final class FailureModeClassifier {
                 .distinct().sorted().toList();
         Set<String> demoted = demotions.stream().map(Demotion::getSymptom).collect(Collectors.toSet());
         boolean notAFailure = demotions.stream().anyMatch(d -> NOT_A_FAILURE.contains(d.getRootCause()));
+        if (notAFailure && scores.primary().equals(FailureMode.UNKNOWN.id())) {
+            // a success notice that leaked personal data is still pii_exposure, with its own advice
+            disposition.adviseRetry("no", Disposition.NOTHING_FAILED);
+        }
         return new Verdict(scores.primary(), scores.confidence(), scores.secondary(), ordered,
                 disposition.getSeverity(), disposition.getEscalateTo(), disposition.getSafeToRetry(),
-                entities, precedence, demoted, notAFailure);
+                disposition.getSafeToRetryReason(), entities, precedence, demoted, notAFailure);
     }
 
     /**
@@ -126,7 +132,11 @@ public final class FailureModeClassifier {
         }
     }
 
-    /** Title as line 0, then the distinct non-blank lines of the text, head and tail when too many. */
+    /**
+     * Title as line 0, then the distinct non-blank lines of the text, head and tail when too many.
+     * Lines after the marker of a cut input ({@link InputLimits#cutMarker}) keep the numbers they
+     * had in the original input.
+     */
     static List<LogLine> linesOf(Alert alert) {
         List<LogLine> lines = new ArrayList<>();
         if (!alert.title().isBlank()) {
@@ -135,10 +145,18 @@ public final class FailureModeClassifier {
         Set<String> seen = new LinkedHashSet<>();
         String[] raw = alert.text().split("\n", -1);
         List<LogLine> body = new ArrayList<>();
+        long offset = 0;
         for (int i = 0; i < raw.length; i++) {
             String text = raw[i].strip();
+            long number = i + 1 + offset;
+            OptionalLong cut = InputLimits.linesCut(text);
+            if (cut.isPresent()) {
+                // the marker stands where the cut began; the two line breaks around it replace the lines cut
+                number = i + offset;
+                offset += cut.getAsLong() - 2;
+            }
             if (!text.isEmpty() && seen.add(text) && !SQL_ECHO.foundIn(Ascii.lower(text))) {
-                body.add(new LogLine(i + 1, text));
+                body.add(new LogLine((int) Math.min(Integer.MAX_VALUE, number), text));
             }
         }
         if (body.size() > MAX_LINES) {

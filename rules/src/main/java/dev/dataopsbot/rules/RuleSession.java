@@ -47,9 +47,12 @@ public final class RuleSession implements AutoCloseable {
             secondary.add(rules.failureMode());
         }
         rules.secondary().stream().filter(m -> !m.equals(mode) && !secondary.contains(m)).forEach(secondary::add);
+        if (rules.notAFailure() && mode.equals(FailureMode.UNKNOWN.id())) {
+            disposition.adviseRetry("no", Disposition.NOTHING_FAILED);
+        }
         return new Verdict(mode, confidence, secondary, rules.evidence(), disposition.getSeverity(),
-                disposition.getEscalateTo(), disposition.getSafeToRetry(), rules.entities(),
-                rules.precedence(), rules.demoted(), rules.notAFailure());
+                disposition.getEscalateTo(), disposition.getSafeToRetry(), disposition.getSafeToRetryReason(),
+                rules.entities(), rules.precedence(), rules.demoted(), rules.notAFailure());
     }
 
     @Override

@@ -12,9 +12,11 @@ import java.util.Map;
  * @param evidence     the lines that support the primary mode first, then the others
  * @param severity     SEV1..SEV4
  * @param escalateTo   who to tell, empty for unknown
- * @param safeToRetry  {@code yes}, {@code no} or {@code after_fix}
- * @param entities     dag_id, task_id, run_id, model, table, system, host, error_code when found,
- *                     in a stable order
+ * @param safeToRetry  {@code yes}, {@code no} or {@code after_fix}; {@code no} when nothing failed
+ * @param safeToRetryReason why, a short phrase ("repeated failed logins can lock the account");
+ *                     {@link Disposition#NOTHING_FAILED} when the text is no failure
+ * @param entities     dag_id, task_id, run_id, model, test, table, host, error_code, exit_code,
+ *                     namespace, pod, topic, consumer_group, system, orchestrator when found, in that order
  * @param precedence   the precedence decisions that shaped the answer, for explanation
  * @param demoted      modes that precedence ruled out as symptoms, or as no failure at all (a
  *                     recovery or success notice demotes every mode it saw)
@@ -28,6 +30,7 @@ public record Verdict(
         String severity,
         String escalateTo,
         String safeToRetry,
+        String safeToRetryReason,
         Map<String, String> entities,
         List<String> precedence,
         java.util.Set<String> demoted,
@@ -43,8 +46,16 @@ public record Verdict(
 
     /** The same verdict with another confidence (a second opinion agreed). */
     public Verdict withConfidence(double newConfidence) {
-        return new Verdict(failureMode, newConfidence, secondary, evidence, severity, escalateTo, safeToRetry, entities,
-                precedence, demoted, notAFailure);
+        return new Verdict(failureMode, newConfidence, secondary, evidence, severity, escalateTo, safeToRetry,
+                safeToRetryReason, entities, precedence, demoted, notAFailure);
+    }
+
+    /**
+     * The evidence once per line, in the order of {@link #evidence()}: each line with every rule
+     * that fired on it, the strongest first.
+     */
+    public List<EvidenceLine> evidenceLines() {
+        return EvidenceLine.group(evidence);
     }
 
     /** Evidence lines for the primary mode only. */

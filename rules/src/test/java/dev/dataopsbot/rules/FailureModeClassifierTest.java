@@ -42,6 +42,26 @@ class FailureModeClassifierTest {
     }
 
     @Test
+    void lines_after_the_cut_of_a_huge_input_keep_their_original_numbers() throws java.io.IOException {
+        StringBuilder raw = new StringBuilder();
+        for (int i = 1; i <= 150_000; i++) {
+            raw.append("INFO step ").append(i).append(" of the nightly load is fine\n");
+        }
+        raw.append("ERROR: deadlock detected\nINFO done\n");
+        int deadlockLine = 150_001;
+        // the CLI's reader cuts bytes; Slack and webhook text is cut in characters by the normaliser
+        String viaReader = new dev.dataopsbot.rules.text.BoundedInput().read(
+                new java.io.ByteArrayInputStream(raw.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        for (String text : List.of(viaReader, raw.toString(), raw.toString().replace("\n", "\r\n"))) {
+            Verdict v = classify(text);
+            assertEquals("lock_contention", v.failureMode());
+            assertEquals(deadlockLine, v.primaryEvidence().get(0).getLine(), "after the cut");
+        }
+        Verdict head = classify("ERROR: deadlock detected\n" + raw);
+        assertEquals(1, head.primaryEvidence().get(0).getLine(), "before the cut nothing moves");
+    }
+
+    @Test
     void expired_certificate_behind_tls_handshake_is_credential_expiry() {
         Verdict v = classify("""
                 ERROR Failed to connect to kafka-1.prod:9093: SSL handshake failed

@@ -53,7 +53,7 @@ public final class TriageRecorder {
                 .toList();
         return new AlertReport(source, triage.redactedText(), IncidentTitle.of(v), v.failureMode(), v.confidence(),
                 v.severity(), v.safeToRetry(), v.escalateTo(), v.secondary(), v.entities(), evidence, runbooks,
-                null, channel, threadTs, decision(triage));
+                null, channel, threadTs, decision(triage), v.safeToRetryReason());
     }
 
     private static AlertReport.Decision decision(Triage triage) {

@@ -9,12 +9,13 @@ import dev.dataopsbot.knowledge.incident.Recorded;
 import dev.dataopsbot.knowledge.runbook.RunbookHit;
 import dev.dataopsbot.knowledge.similar.SimilarIncident;
 import dev.dataopsbot.knowledge.cases.Neighbour;
-import dev.dataopsbot.rules.Evidence;
+import dev.dataopsbot.rules.EvidenceLine;
 import dev.dataopsbot.rules.Verdict;
 
 /** The triage JSON of the architecture contract; fields may be added, never renamed. */
 public final class TriageJson {
 
+    /** Evidence lines shown, each once with all its rules. */
     static final int MAX_EVIDENCE = 10;
     static final int MAX_EVIDENCE_CHARS = 500;
     static final int MAX_CASES = 3;
@@ -35,8 +36,9 @@ public final class TriageJson {
         out.put("severity", v.severity());
         out.put("escalate_to", v.escalateTo());
         out.put("safe_to_retry", v.safeToRetry());
+        out.put("safe_to_retry_reason", v.safeToRetryReason());
         ArrayNode evidence = out.putArray("evidence");
-        v.evidence().stream().limit(MAX_EVIDENCE).forEach(e -> evidence.add(evidence(e)));
+        v.evidenceLines().stream().limit(MAX_EVIDENCE).forEach(e -> evidence.add(evidence(e)));
         ObjectNode entities = out.putObject("entities");
         v.entities().forEach(entities::put);
         ArrayNode runbooks = out.putArray("runbooks");
@@ -64,14 +66,17 @@ public final class TriageJson {
         return out;
     }
 
-    private ObjectNode evidence(Evidence e) {
+    /** One element per line: {@code rule} the strongest rule on it, {@code rules} all of them, strongest first. */
+    private ObjectNode evidence(EvidenceLine e) {
         ObjectNode node = mapper.createObjectNode();
-        node.put("line", e.getLine());
-        String text = e.getText();
+        node.put("line", e.line());
+        String text = e.text();
         node.put("text", text.length() > MAX_EVIDENCE_CHARS ? text.substring(0, MAX_EVIDENCE_CHARS - 1) + "…" : text);
-        node.put("rule", e.getRule());
-        node.put("failure_mode", e.getFailureMode());
-        node.put("weight", e.getWeight());
+        node.put("rule", e.rule());
+        ArrayNode rules = node.putArray("rules");
+        e.rules().forEach(rules::add);
+        node.put("failure_mode", e.failureMode());
+        node.put("weight", e.weight());
         return node;
     }
 

@@ -7,7 +7,7 @@ import dev.dataopsbot.knowledge.incident.Recorded;
 import dev.dataopsbot.knowledge.runbook.RunbookHit;
 import dev.dataopsbot.knowledge.similar.SimilarIncident;
 import dev.dataopsbot.knowledge.cases.Neighbour;
-import dev.dataopsbot.rules.Evidence;
+import dev.dataopsbot.rules.EvidenceLine;
 import dev.dataopsbot.rules.Verdict;
 
 /** The human-readable triage of the CLI. */
@@ -27,11 +27,7 @@ public final class TriageText {
         }
         row(out, "Failure mode", v.failureMode() + " (confidence " + String.format(Locale.ROOT, "%.2f", v.confidence()) + ")");
         row(out, "Severity", v.severity());
-        row(out, "Safe to re-run", switch (v.safeToRetry()) {
-            case "yes" -> "yes";
-            case "after_fix" -> "after fix";
-            default -> "no";
-        });
+        row(out, "Safe to re-run", new ReRunAdvice(v.safeToRetry(), v.safeToRetryReason()).text());
         row(out, "Escalate to", v.escalateTo().isEmpty() ? "nobody yet: gather the full log and ask a human" : v.escalateTo());
         if (!v.secondary().isEmpty()) {
             row(out, "Also seen", String.join(", ", v.secondary()));
@@ -46,9 +42,10 @@ public final class TriageText {
         if (v.evidence().isEmpty()) {
             out.append("  none: no rule or catalogued error code recognised this text; paste the full task log for a better answer\n");
         }
-        for (Evidence e : v.evidence().stream().limit(MAX_EVIDENCE).toList()) {
-            out.append("  line ").append(e.getLine()).append("  [").append(e.getRule()).append("]\n")
-                    .append("    ").append(cut(e.getText())).append('\n');
+        for (EvidenceLine e : v.evidenceLines().stream().limit(MAX_EVIDENCE).toList()) {
+            out.append("  line ").append(e.line()).append("  ").append(cut(e.text())).append('\n')
+                    .append("    ").append(e.rules().size() == 1 ? "rule: " : "rules: ")
+                    .append(String.join("; ", e.rules())).append('\n');
         }
         if (!triage.cases().neighbours().isEmpty()) {
             out.append("\nNearest cases:\n");

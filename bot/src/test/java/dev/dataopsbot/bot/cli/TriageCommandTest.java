@@ -34,9 +34,10 @@ class TriageCommandTest {
         assertTrue(run.out().contains("Failure mode:   credential_expiry (confidence "), run.out());
         assertTrue(run.out().contains("Severity:       SEV2"));
         // 390114 is a session token: the catalogue says a re-run, which logs in again, is safe
-        assertTrue(run.out().contains("Safe to re-run: yes"), run.out());
+        assertTrue(run.out().contains("Safe to re-run: yes — a new session authenticates again and gets a fresh token"), run.out());
         assertTrue(run.out().contains("Escalate to:    owning platform team"));
-        assertTrue(run.out().contains("line 1  [credential_expiry: "), run.out());
+        assertTrue(run.out().contains("line 1  snowflake.connector.errors.ProgrammingError: 390114"), run.out());
+        assertTrue(run.out().contains("rules: catalogue snowflake-error-codes: 390114; credential_expiry: "), run.out());
         assertTrue(run.out().contains("1. Snowflake"), "the Snowflake runbook comes first: " + run.out());
     }
 
@@ -51,7 +52,11 @@ class TriageCommandTest {
         assertEquals("SEV2", json.get("severity").asText());
         assertEquals("owning platform team", json.get("escalate_to").asText());
         assertEquals("yes", json.get("safe_to_retry").asText(), "snowflake-error-codes.tsv: 390114 is a session token");
+        assertEquals("a new session authenticates again and gets a fresh token", json.get("safe_to_retry_reason").asText());
         JsonNode evidence = json.get("evidence").get(0);
+        assertEquals(1, json.get("evidence").size(), "one element per line: " + json.get("evidence"));
+        assertTrue(evidence.get("rules").size() >= 2, "every rule on the line: " + evidence);
+        assertEquals(evidence.get("rule").asText(), evidence.get("rules").get(0).asText(), "rule is the strongest of rules");
         assertEquals(1, evidence.get("line").asInt());
         assertTrue(evidence.get("text").asText().contains("390114"));
         assertTrue(evidence.get("rule").asText().startsWith("credential_expiry: ")
@@ -65,6 +70,52 @@ class TriageCommandTest {
         assertTrue(runbook.get("path").asText().startsWith("runbooks/"));
         assertFalse(json.has("incident"), "no incident with --dry-run");
         assertFalse(json.has("id"), "id only in batch output");
+    }
+
+    @Test
+    void a_wrong_password_says_no_with_its_reason_in_text_and_json() throws IOException {
+        String login = "snowflake.connector.errors.DatabaseError: 250001 (08001): Failed to connect to DB: "
+                + "acme-xy12345.snowflakecomputing.com:443. Incorrect username or password was specified.";
+        Cli.Run text = Cli.run(login, "triage", "--dry-run", "-");
+        assertEquals(0, text.exitCode(), text.err());
+        assertTrue(text.out().contains("Safe to re-run: no — repeated failed logins can lock the account"), text.out());
+        JsonNode json = JSON.readTree(Cli.run(login, "triage", "--json", "--dry-run", "-").out());
+        assertEquals("no", json.get("safe_to_retry").asText());
+        assertEquals("repeated failed logins can lock the account", json.get("safe_to_retry_reason").asText());
+    }
+
+    @Test
+    void a_recovery_notice_is_not_applicable_in_text_and_no_with_the_truth_in_json() throws IOException {
+        String recovered = "[RESOLVED] KafkaConsumerGroupLagHigh (orders-enricher prod)\nconsumer lag recovered, back to normal";
+        Cli.Run text = Cli.run(recovered, "triage", "--dry-run", "-");
+        assertTrue(text.out().contains("Safe to re-run: not applicable (nothing failed)"), text.out());
+        JsonNode json = JSON.readTree(Cli.run(recovered, "triage", "--json", "--dry-run", "-").out());
+        assertEquals("no", json.get("safe_to_retry").asText(), "inside the contract's enum");
+        assertEquals("not applicable: nothing failed", json.get("safe_to_retry_reason").asText());
+    }
+
+    @Test
+    void each_evidence_line_is_shown_once_with_all_its_rules() throws IOException {
+        Path example = Path.of("..", "examples", "airflow-s3-expired-token.txt");
+        Cli.Run text = Cli.run("", "triage", "--dry-run", example.toString());
+        assertEquals(0, text.exitCode(), text.err());
+        List<String> shown = text.out().lines().filter(l -> l.startsWith("  line ")).toList();
+        assertEquals(shown.stream().map(l -> l.split("  ")[1]).distinct().count(), shown.size(), "a line shown twice: " + shown);
+        JsonNode json = JSON.readTree(Cli.run("", "triage", "--json", "--dry-run", example.toString()).out());
+        List<Integer> lines = new java.util.ArrayList<>();
+        json.get("evidence").forEach(e -> lines.add(e.get("line").asInt()));
+        assertEquals(lines.stream().distinct().toList(), lines, "one element per line: " + json.get("evidence"));
+        JsonNode first = json.get("evidence").get(0);
+        assertEquals(26, first.get("line").asInt());
+        List<String> rules = new java.util.ArrayList<>();
+        first.get("rules").forEach(r -> rules.add(r.asText()));
+        assertTrue(rules.containsAll(List.of("catalogue aws-error-codes: ExpiredToken", "credential_expiry: expired token error code",
+                "credential_expiry: token or credential has expired")), rules.toString());
+        assertEquals(rules.get(0), first.get("rule").asText());
+        JsonNode entities = json.get("entities");
+        assertEquals("airflow", entities.get("orchestrator").asText());
+        assertEquals("1", entities.get("exit_code").asText());
+        assertEquals("ExpiredToken", entities.get("error_code").asText());
     }
 
     @Test

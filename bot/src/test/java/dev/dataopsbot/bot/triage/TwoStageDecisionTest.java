@@ -19,7 +19,7 @@ class TwoStageDecisionTest {
 
     private static Verdict rules(String mode, double confidence, List<String> secondary, Set<String> demoted,
                                  boolean notAFailure) {
-        return new Verdict(mode, confidence, secondary, List.of(), "SEV3", "", "after_fix", Map.of(), List.of(),
+        return new Verdict(mode, confidence, secondary, List.of(), "SEV3", "", "after_fix", "a reason", Map.of(), List.of(),
                 demoted, notAFailure);
     }
 

@@ -15,6 +15,7 @@ import java.util.Map;
  * @param impactStartedAt when the impact began, if the alert says; else null
  * @param channel         Slack channel of the alert, or null
  * @param threadTs        Slack thread of the alert, or null
+ * @param safeToRetryReason why re-running is or is not safe, a short phrase; empty when not known
  */
 public record AlertReport(
         String source,
@@ -32,14 +33,25 @@ public record AlertReport(
         Instant impactStartedAt,
         String channel,
         String threadTs,
-        Decision decision) {
+        Decision decision,
+        String safeToRetryReason) {
 
     public AlertReport {
+        safeToRetryReason = safeToRetryReason == null ? "" : safeToRetryReason;
         secondary = List.copyOf(secondary);
         entities = Map.copyOf(entities);
         evidence = List.copyOf(evidence);
         runbooks = List.copyOf(runbooks);
         decision = decision == null ? Decision.RULES : decision;
+    }
+
+    /** A report whose re-run advice comes without a reason. */
+    public AlertReport(String source, String redactedText, String title, String failureMode, double confidence,
+                       String severity, String safeToRetry, String escalateTo, List<String> secondary,
+                       Map<String, String> entities, List<EvidenceLine> evidence, List<SuggestedRunbook> runbooks,
+                       Instant impactStartedAt, String channel, String threadTs, Decision decision) {
+        this(source, redactedText, title, failureMode, confidence, severity, safeToRetry, escalateTo, secondary, entities,
+                evidence, runbooks, impactStartedAt, channel, threadTs, decision, "");
     }
 
     /** A report decided by the rules alone, with no nearest cases to show. */
@@ -56,7 +68,7 @@ public record AlertReport(
         Map<String, String> more = new java.util.HashMap<>(entities);
         more.put(name, value);
         return new AlertReport(source, redactedText, title, failureMode, confidence, severity, safeToRetry, escalateTo,
-                secondary, more, evidence, runbooks, impactStartedAt, channel, threadTs, decision);
+                secondary, more, evidence, runbooks, impactStartedAt, channel, threadTs, decision, safeToRetryReason);
     }
 
     /** A line that supports a failure mode, and the rule that matched it. */

@@ -323,6 +323,7 @@ public final class IncidentStore {
                 .put("confidence", alert.confidence())
                 .put("severity", alert.severity())
                 .put("safe_to_retry", alert.safeToRetry())
+                .put("safe_to_retry_reason", alert.safeToRetryReason())
                 .put("escalate_to", alert.escalateTo());
         ArrayNode secondary = detail.putArray("secondary");
         alert.secondary().forEach(secondary::add);

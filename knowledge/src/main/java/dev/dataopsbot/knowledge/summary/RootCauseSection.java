@@ -53,7 +53,12 @@ final class RootCauseSection implements SummarySection {
         if (!secondary.isEmpty()) {
             out.fact("Secondary modes", String.join(", ", secondary));
         }
-        fact(out, "Safe to retry", detail.path("safe_to_retry"));
+        String reason = detail.path("safe_to_retry_reason").asText("");
+        if (detail.path("safe_to_retry").isTextual() && !detail.path("safe_to_retry").asText().isBlank() && !reason.isBlank()) {
+            out.fact("Safe to retry", MarkdownText.inline(detail.path("safe_to_retry").asText() + " — " + reason));
+        } else {
+            fact(out, "Safe to retry", detail.path("safe_to_retry"));
+        }
         fact(out, "Escalate to", detail.path("escalate_to"));
         JsonNode evidence = detail.path("evidence");
         if (evidence.isEmpty()) {

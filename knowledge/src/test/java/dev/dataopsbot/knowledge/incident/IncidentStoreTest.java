@@ -54,6 +54,20 @@ class IncidentStoreTest {
     }
 
     @Test
+    void the_reason_for_the_re_run_advice_is_kept_with_the_classification() {
+        AlertReport r = Alerts.expiredToken("orders_daily", "load_orders");
+        AlertReport withReason = new AlertReport(r.source(), r.redactedText(), r.title(), r.failureMode(), r.confidence(),
+                r.severity(), "yes", r.escalateTo(), r.secondary(), r.entities(), r.evidence(), r.runbooks(),
+                r.impactStartedAt(), r.channel(), r.threadTs(), r.decision(), "a new session authenticates again and gets a fresh token");
+        IncidentKey key = store.record(withReason).key();
+        TimelineEvent classified = store.timeline(key).get(1);
+        assertEquals(EventKind.CLASSIFIED, classified.kind());
+        assertEquals("yes", classified.detail().path("safe_to_retry").asText());
+        assertEquals("a new session authenticates again and gets a fresh token",
+                classified.detail().path("safe_to_retry_reason").asText());
+    }
+
+    @Test
     void the_same_fingerprint_while_open_is_a_repeat_with_a_count() {
         IncidentKey key = store.record(Alerts.expiredToken("orders_daily", "load_orders")).key();
         clock.advance(Duration.ofMinutes(5));

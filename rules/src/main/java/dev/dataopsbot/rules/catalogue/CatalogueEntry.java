@@ -9,9 +9,12 @@ package dev.dataopsbot.rules.catalogue;
  * @param retry   {@code yes}, {@code no}, {@code after_fix}, or {@code -} for the mode's default
  * @param weight  how surely the code alone names the mode, 0.30-0.95
  * @param meaning the source's own name or description
+ * @param retryReason why {@code retry} is the advice for this code, a short phrase; empty when
+ *                the entry gives none (optional sixth column)
  * @param line    1-based line in the catalogue file
  */
-public record CatalogueEntry(String code, String mode, String retry, double weight, String meaning, int line) {
+public record CatalogueEntry(String code, String mode, String retry, double weight, String meaning, String retryReason,
+                             int line) {
 
     boolean isPrefix() {
         return code.endsWith("*");

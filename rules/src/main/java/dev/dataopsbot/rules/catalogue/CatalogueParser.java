@@ -15,7 +15,7 @@ import dev.dataopsbot.rules.RuleProblem;
 
 /**
  * Reads one catalogue file (header comments, then {@code code TAB mode TAB retry TAB weight TAB
- * meaning} lines). A bad entry is reported with its line and skipped, so one typo does not take
+ * meaning [TAB retry reason]} lines). A bad entry is reported with its line and skipped, so one typo does not take
  * the rest of the catalogue down; a bad header (no source, unknown match kind, a regex that does
  * not compile) makes the whole file unusable.
  */
@@ -24,6 +24,7 @@ final class CatalogueParser {
     static final Set<String> RETRY = Set.of("yes", "no", "after_fix", "-");
     static final double MIN_WEIGHT = 0.30;
     static final double MAX_WEIGHT = 0.95;
+    static final int MAX_RETRY_REASON = 160;
     private static final Set<String> HEADER_KEYS =
             Set.of("catalogue", "title", "system", "source", "licence", "match", "pattern", "context", "requires");
     private static final Pattern HEADER = Pattern.compile("#\\s*([a-z]+)\\s*:\\s*(.*)");
@@ -68,8 +69,9 @@ final class CatalogueParser {
 
     private Optional<CatalogueEntry> entry(String file, int lineNo, String line) {
         String[] f = line.split("\t", -1);
-        if (f.length != 5) {
-            problems.add(new RuleProblem(file, lineNo, "expected 5 tab-separated columns (code, mode, retry, weight, meaning), found " + f.length));
+        if (f.length != 5 && f.length != 6) {
+            problems.add(new RuleProblem(file, lineNo, "expected 5 tab-separated columns (code, mode, retry, weight, meaning)"
+                    + " and an optional sixth (retry reason), found " + f.length));
             return Optional.empty();
         }
         String code = f[0].strip();
@@ -98,7 +100,22 @@ final class CatalogueParser {
             problems.add(new RuleProblem(file, lineNo, "weight " + f[3].strip() + " is outside " + MIN_WEIGHT + "-" + MAX_WEIGHT));
             return Optional.empty();
         }
-        return Optional.of(new CatalogueEntry(code, mode, retry, weight, f[4].strip(), lineNo));
+        String reason = f.length == 6 ? f[5].strip() : "";
+        if (f.length == 6 && reason.isEmpty()) {
+            problems.add(new RuleProblem(file, lineNo, "the sixth column (retry reason) is empty; give a reason or drop the column"));
+            return Optional.empty();
+        }
+        if (!reason.isEmpty() && retry.equals("-")) {
+            problems.add(new RuleProblem(file, lineNo, "a retry reason needs retry yes, no or after_fix, not '-' (the mode's"
+                    + " default keeps the mode's reason)"));
+            return Optional.empty();
+        }
+        if (reason.length() > MAX_RETRY_REASON) {
+            problems.add(new RuleProblem(file, lineNo, "retry reason is " + reason.length() + " characters; keep it under "
+                    + MAX_RETRY_REASON + " (it follows \"Safe to re-run: no — \")"));
+            return Optional.empty();
+        }
+        return Optional.of(new CatalogueEntry(code, mode, retry, weight, f[4].strip(), reason, lineNo));
     }
 
     private Optional<CodeCatalogue> build(String file, String name, Map<String, List<String>> header,

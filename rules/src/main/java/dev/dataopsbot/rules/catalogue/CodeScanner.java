@@ -198,7 +198,8 @@ public final class CodeScanner {
     private static void add(Map<String, CodeMatch> found, CodeCatalogue catalogue, CatalogueEntry entry,
                             String as, LogLine line) {
         found.putIfAbsent(catalogue.name() + "\u0000" + entry.code(), new CodeMatch(catalogue.name(), entry.code(),
-                as, entry.mode(), entry.weight(), entry.retry(), entry.meaning(), line.getNumber(), line.getText()));
+                as, entry.mode(), entry.weight(), entry.retry(), entry.meaning(), entry.retryReason(), line.getNumber(),
+                line.getText()));
     }
 
     private static String trim(String token) {

@@ -22,6 +22,10 @@ public final class EntityExtractor {
     static final int EDGE_CHARS = 32 * 1024;
     private static final int FLAGS = Pattern.MULTILINE;
     private static final String ID = "([A-Za-z0-9_][\\w.\\-]{0,249})";
+    /** A Kubernetes object name (RFC 1123 label or subdomain), as written in the lower-cased text. */
+    private static final String K8S_NAME = "([a-z0-9][a-z0-9.\\-]{0,252})";
+    /** A Kafka topic or consumer group name. */
+    private static final String KAFKA_NAME = "([\\w][\\w.\\-]{0,248})";
 
     private static final Map<String, List<Cue>> PATTERNS = new LinkedHashMap<>();
 
@@ -70,36 +74,91 @@ public final class EntityExtractor {
                 cue("\\b(\\d{6}) \\([0-9A-Z]{5}\\)", " ("),
                 cue("'C': '([0-9A-Z]{5})'", "'c': '"),
                 cue("\\bORA-(\\d{5})", "ora-"),
-                cue("\\breason: (\\w{4,64})", "reason: "),
+                // "Reason: Container killed by YARN" is a sentence, not a code: only an identifier-shaped reason counts
+                cue(EntityExtractor::isCodeShaped, "\\breason: (\\w{4,64})", "reason: "),
                 cue("\\b(?:HTTP(?: status)?|status code|Error:?|error code:?)[ \\t]{0,3}([45]\\d\\d)\\b", "http", "status code", "error"),
                 cue("\\b([45]\\d\\d) (?:Client|Server) Error", "client error", "server error"),
                 cue("\\b([45]\\d\\d) (?:Too Many Requests|Forbidden|Unauthorized|Bad Gateway|Service Unavailable|Gateway Time-?out|Not Found|Internal Server Error)",
                         "too many requests", "forbidden", "unauthorized", "bad gateway", "service unavailable", "gateway time", "not found", "internal server error"),
                 cue("\\(([45]\\d\\d)\\) Reason", ") reason"),
-                cue("\\bexit(?:ed with)?[ _]code:?[ \\t]{0,3}(\\d{1,3})", "exit code", "exit_code", "exited with code"),
-                cue("\\breturn code (\\d{1,3})", "return code "),
                 cue("\\bERROR:[ \\t]{0,3}(\\d{3,5})\\b", "error:"),
                 cue("\\bpsycopg2?\\.errors\\.(\\w{3,64})", "psycopg")));
+        // an exit status is not an error code: "exit code 1" says only that something failed
+        PATTERNS.put("exit_code", List.of(
+                cue("\\bexit(?:ed with)?[ _]code:?[ \\t]{0,8}(\\d{1,3})\\b", "exit code", "exit_code", "exited with code"),
+                cue("\\breturn code (\\d{1,3})\\b", "return code "),
+                cue("\\bexit status (\\d{1,3})\\b", "exit status ")));
         PATTERNS.put("namespace", List.of(
                 cue("^\\W{0,3}namespace\\W{0,3}:[ \\t]{0,5}" + ID, "namespace"),
-                cue("\\bin the namespace \"([\\w\\-]{1,100})\"", "in the namespace \"")));
+                cue("\\bnamespace[\"']?[ \\t]{0,2}[=:][ \\t]{0,3}[\"']?" + K8S_NAME, "namespace"),
+                cue("\\bnamespaces? \"" + K8S_NAME + "\"", "namespace \"", "namespaces \""),
+                cue("\\bin namespace " + K8S_NAME, "in namespace "),
+                cue("/namespaces/" + K8S_NAME + "/", "/namespaces/"),
+                cue("\\bpods? " + K8S_NAME + "/[a-z0-9]", "pod ", "pods ")));
         PATTERNS.put("pod", List.of(
                 cue("^\\W{0,3}pod\\W{0,3}:[ \\t]{0,5}" + ID, "pod"),
-                cue("\\bpod[/ ]([a-z0-9][a-z0-9.\\-]{2,252})", "pod")));
+                cue("\\bpod[\"']?[ \\t]{0,2}[=:][ \\t]{0,3}[\"']?" + K8S_NAME, "pod"),
+                cue("\\bpods? [a-z0-9][a-z0-9\\-]{0,62}/" + K8S_NAME, "pod ", "pods "),
+                cue("/pods/" + K8S_NAME, "/pods/"),
+                cue("\\bpod/" + K8S_NAME, "pod/"),
+                // free text ("Pod build-features-x7k2m9qp has phase Failed"): a generated name, not a word
+                cue(EntityExtractor::isGeneratedName, "\\bpod " + K8S_NAME + "(?![\\w/.\\-])", "pod ")));
         PATTERNS.put("topic", List.of(
                 cue("^\\W{0,3}topic\\W{0,3}:[ \\t]{0,5}" + ID, "topic"),
-                cue("\\bon topic ([\\w.\\-]{1,249})", "on topic ")));
+                cue("\\btopic[\"']?[ \\t]{0,2}[=:][ \\t]{0,3}[\"']?" + KAFKA_NAME, "topic"),
+                cue("\\b(?:on|for|to|from) topic [\"'`]?" + KAFKA_NAME, " topic "),
+                cue("\\btopic [\"'`]?" + KAFKA_NAME + "[\"'`]? (?:not present|does not exist|is not|not found)", "topic "),
+                cue("\\{" + KAFKA_NAME + "=(?:unknown_topic|leader_not_available|topic_authorization_failed)", "unknown_topic",
+                        "leader_not_available", "topic_authorization_failed"),
+                cue("\\bpartitions?:? \\[?" + KAFKA_NAME + "-\\d{1,5}\\b", "partition")));
+        PATTERNS.put("consumer_group", List.of(
+                cue("^\\W{0,3}(?:consumer ?group|consumer_group|group[ _.]?id)\\W{0,3}:[ \\t]{0,5}" + ID,
+                        "consumergroup", "consumer group", "consumer_group", "group"),
+                cue("\\b(?:consumergroup|consumer[ _.\\-]group|group[._]?id)[\"']?[ \\t]{0,2}[=:][ \\t]{0,3}[\"']?" + KAFKA_NAME,
+                        "consumergroup", "consumer group", "consumer_group", "consumer-group", "consumer.group", "groupid",
+                        "group.id", "group_id"),
+                cue(EntityExtractor::isGeneratedName, "\\b(?:consumer group|group) [\"'`]?" + KAFKA_NAME + "[\"'`]?(?![\\w.\\-])",
+                        "consumer group", "group ")));
     }
 
-    /** A pattern and the lower-case literals of which one must occur on a line for it to be worth running there. */
-    private record Cue(Pattern pattern, List<String> triggers) {
+    /**
+     * A pattern, the lower-case literals of which one must occur on a line for it to be worth
+     * running there, and what a value must look like to count.
+     */
+    private record Cue(Pattern pattern, List<String> triggers, Predicate<String> accepts) {
     }
 
     private static final TriggerLines TRIGGERS = new TriggerLines(
             PATTERNS.values().stream().flatMap(List::stream).flatMap(cue -> cue.triggers().stream()).toList());
 
     private static Cue cue(String regex, String... triggers) {
-        return new Cue(Pattern.compile(lowerLiterals(regex), FLAGS), List.of(triggers));
+        return cue(value -> true, regex, triggers);
+    }
+
+    private static Cue cue(Predicate<String> accepts, String regex, String... triggers) {
+        return new Cue(Pattern.compile(lowerLiterals(regex), FLAGS), List.of(triggers), accepts);
+    }
+
+    /** An error code, not a word: has a digit or {@code _}, or capitals inside ({@code OOMKilled}, {@code quotaExceeded}). */
+    static boolean isCodeShaped(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if ((c >= '0' && c <= '9') || c == '_' || (i > 0 && c >= 'A' && c <= 'Z')) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A generated object name ({@code build-features-x7k2m9qp}, {@code orders-sink}), not an English word. */
+    static boolean isGeneratedName(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if ((c >= '0' && c <= '9') || c == '_' || c == '-' || c == '.') {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -184,6 +243,17 @@ public final class EntityExtractor {
 
     private static final List<String> ORCHESTRATORS = List.of("airflow", "dbt", "kubernetes");
 
+    /**
+     * What names the orchestrator, in priority order (Airflow running a dbt model in a Kubernetes
+     * pod is orchestrated by Airflow). Stricter than {@link #SYSTEMS} for Airflow: the word "dag"
+     * alone is not enough, Spark's {@code DAGScheduler} has it too.
+     */
+    private static final List<SystemCue> ORCHESTRATOR_CUES = List.of(
+            new SystemCue("airflow", List.of("airflow", "taskinstance", "dagrun", "dagbag"),
+                    List.of("airflow", "dag_id", "broken dag")),
+            SYSTEMS.stream().filter(cue -> cue.system().equals("dbt")).findFirst().orElseThrow(),
+            SYSTEMS.stream().filter(cue -> cue.system().equals("kubernetes")).findFirst().orElseThrow());
+
     /** Patterns run on the ASCII-lower-cased text: literals are lower-cased, escapes such as \\W are kept. */
     private static String lowerLiterals(String regex) {
         StringBuilder out = new StringBuilder(regex.length());
@@ -236,9 +306,15 @@ public final class EntityExtractor {
         if (system != null) {
             entities.put("system", system);
         }
-        for (SystemCue cue : SYSTEMS) {
-            if (ORCHESTRATORS.contains(cue.system()) && !cue.system().equals(system) && foundInText.test(cue)) {
-                entities.put("orchestrator", cue.system());
+        for (SystemCue cue : ORCHESTRATOR_CUES) {
+            boolean found = cue.system().equals("airflow")
+                    ? entities.containsKey("dag_id") || cue.foundIn(lower, hasWord, substringsInText::contains)
+                            || lower.contains("dag run")
+                    : foundInText.test(cue);
+            if (found) {
+                if (!cue.system().equals(system)) {
+                    entities.put("orchestrator", cue.system());
+                }
                 break;
             }
         }
@@ -283,7 +359,7 @@ public final class EntityExtractor {
                 m.region(lineStart, lineEnd < 0 ? lower.length() : lineEnd);
                 while (m.find()) {
                     String value = trimValue(text.substring(m.start(1), m.end(1)));
-                    if (!value.isEmpty() && !value.toLowerCase(Locale.ROOT).equals("none")) {
+                    if (!value.isEmpty() && !value.toLowerCase(Locale.ROOT).equals("none") && cue.accepts().test(value)) {
                         return java.util.Optional.of(value);
                     }
                 }

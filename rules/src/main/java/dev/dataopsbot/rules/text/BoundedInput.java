@@ -34,13 +34,24 @@ public final class BoundedInput {
         int ringSize = half + 1;
         byte[] ring = new byte[ringSize];
         long tailTotal = 0;
+        // line breaks after the head (LF, CRLF and a lone CR once each), to tell how many lines a cut drops
+        long breaks = 0;
+        boolean pendingCr = false;
         byte[] chunk = new byte[64 * 1024];
         int n;
         while ((n = in.read(chunk)) > 0) {
             for (int i = 0; i < n; i++) {
-                ring[(int) ((tailTotal + i) % ringSize)] = chunk[i];
+                byte b = chunk[i];
+                ring[(int) ((tailTotal + i) % ringSize)] = b;
+                if (b == '\n' || pendingCr) {
+                    breaks++;
+                }
+                pendingCr = b == '\r';
             }
             tailTotal += n;
+        }
+        if (pendingCr) {
+            breaks++;
         }
         if (tailTotal <= half) {
             byte[] all = new byte[head.length + (int) tailTotal];
@@ -63,7 +74,8 @@ public final class BoundedInput {
         String last = decode(tail, 0, tail.length);
         String previous = Character.isWhitespace(beforeTail) ? " " : "x";
         last = last.substring(InputLimits.tailCut(previous + last, 1) - 1);
-        return first + InputLimits.cutMarker(cut, "bytes") + last;
+        long breaksCut = breaks - InputLimits.lineBreaks(last, 0, last.length());
+        return first + InputLimits.cutMarker(cut, "bytes", breaksCut) + last;
     }
 
     /** Decodes UTF-8, replacing malformed and unmappable input with U+FFFD. */

@@ -1,5 +1,9 @@
 package dev.dataopsbot.rules.text;
 
+import java.util.OptionalLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
 /** Size limits applied to every alert before any rule or regex sees it. */
 public final class InputLimits {
 
@@ -13,10 +17,41 @@ public final class InputLimits {
     public static final int MAX_WORD = 4096;
 
     private static final String CUT_NOTICE = "cut by dataops-bot: input larger than 1 MiB";
+    private static final Pattern LINES_CUT = Pattern.compile(Pattern.quote(CUT_NOTICE) + " \\((\\d{1,18}) lines\\)");
+    /** Room a cut marker takes: a text cut once, marker included, is not cut again for being this much over. */
+    public static final int MARKER_ROOM = 160;
 
-    /** The line inserted where the middle of an oversized input was cut. */
-    public static String cutMarker(long cutAmount, String unit) {
-        return "\n[… " + cutAmount + " " + unit + " " + CUT_NOTICE + " …]\n";
+    /**
+     * The line inserted where the middle of an oversized input was cut, with the number of line
+     * breaks cut (see {@link #linesCut}), so that lines after the cut keep their original numbers.
+     */
+    public static String cutMarker(long cutAmount, String unit, long lineBreaksCut) {
+        return "\n[… " + cutAmount + " " + unit + " " + CUT_NOTICE + " (" + lineBreaksCut + " lines) …]\n";
+    }
+
+    /**
+     * How many line breaks the cut marked on {@code line} removed; empty when the line is no cut
+     * marker. The marker itself adds two line breaks, so the lines after it lie
+     * {@code linesCut - 2} lines further down in the original input.
+     */
+    public static OptionalLong linesCut(String line) {
+        if (!line.contains(CUT_NOTICE)) {
+            return OptionalLong.empty();
+        }
+        Matcher m = LINES_CUT.matcher(line);
+        return m.find() ? OptionalLong.of(Long.parseLong(m.group(1))) : OptionalLong.empty();
+    }
+
+    /** Line breaks in {@code text[from, to)}: LF, CRLF and a lone CR each count once, as the normaliser reads them. */
+    public static long lineBreaks(CharSequence text, int from, int to) {
+        long breaks = 0;
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (c == '\n' || (c == '\r' && (i + 1 >= text.length() || text.charAt(i + 1) != '\n'))) {
+                breaks++;
+            }
+        }
+        return breaks;
     }
 
     /**

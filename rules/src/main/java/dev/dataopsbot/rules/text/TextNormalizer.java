@@ -31,11 +31,16 @@ public final class TextNormalizer {
         if (text.length() <= InputLimits.MAX_CHARS) {
             return text;
         }
+        if (text.length() <= InputLimits.MAX_CHARS + InputLimits.MARKER_ROOM && InputLimits.wasCut(text)) {
+            // cut once already (BoundedInput): a second cut would drop the first marker and its line count
+            return text;
+        }
         int half = InputLimits.MAX_CHARS / 2;
         int headEnd = InputLimits.headCut(text, half);
         int tailStart = InputLimits.tailCut(text, text.length() - half);
         return text.substring(0, headEnd)
-                + InputLimits.cutMarker((long) tailStart - headEnd, "characters")
+                + InputLimits.cutMarker((long) tailStart - headEnd, "characters",
+                        InputLimits.lineBreaks(text, headEnd, tailStart))
                 + text.substring(tailStart);
     }
 

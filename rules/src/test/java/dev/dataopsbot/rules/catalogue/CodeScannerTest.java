@@ -108,6 +108,37 @@ class CodeScannerTest {
     }
 
     @Test
+    void an_optional_sixth_column_gives_the_reason_for_the_retry_advice() throws IOException {
+        CodeScanner scanner = scanner("login", "token", "", """
+                WrongPasswordException\tcredential_expiry\tno\t0.8\tpassword rejected\trepeated failed logins can lock the account
+                SlowException\ttimeout\t-\t0.5\tslow
+                """);
+        List<CodeMatch> found = scanner.scan(new LogLine(3, "WrongPasswordException: login for etl refused, then SlowException"));
+        CodeMatch login = found.stream().filter(m -> m.code().equals("WrongPasswordException")).findFirst().orElseThrow();
+        CodeMatch slow = found.stream().filter(m -> m.code().equals("SlowException")).findFirst().orElseThrow();
+        assertEquals("repeated failed logins can lock the account", login.retryReason());
+        assertEquals("", slow.retryReason(), "five columns stay valid: no reason");
+    }
+
+    @Test
+    void a_bad_retry_reason_is_reported_with_file_and_line() throws IOException {
+        Files.writeString(dir.resolve("reasons.tsv"), HEADER.formatted("reasons", "token") + """
+                GoodException\tcredential_expiry\tno\t0.8\tfine\trepeated failed logins can lock the account
+                EmptyReasonException\tcredential_expiry\tno\t0.8\tsix columns, the last empty\t
+                DefaultException\ttimeout\t-\t0.5\ta reason beside the mode's default\tbecause
+                TooManyException\ttimeout\tyes\t0.5\tseven columns\ta reason\tand more
+                """);
+        Catalogues catalogues = Catalogues.fromFolder(dir);
+        List<String> problems = catalogues.problems().stream().map(Object::toString).toList();
+        String file = dir.resolve("reasons.tsv").toString();
+        assertEquals(3, problems.size(), problems.toString());
+        assertTrue(problems.get(0).startsWith(file + ":8: the sixth column (retry reason) is empty"), problems.get(0));
+        assertTrue(problems.get(1).startsWith(file + ":9: a retry reason needs retry yes, no or after_fix, not '-'"), problems.get(1));
+        assertTrue(problems.get(2).startsWith(file + ":10: expected 5 tab-separated columns"), problems.get(2));
+        assertEquals(1, catalogues.entryCount());
+    }
+
+    @Test
     void a_catalogue_without_its_source_is_refused() throws IOException {
         Files.writeString(dir.resolve("anon.tsv"), "# catalogue: anon\n# match: token\nXException\ttimeout\tyes\t0.5\tx\n");
         Catalogues catalogues = Catalogues.fromFolder(dir);

@@ -30,6 +30,9 @@ class BoundedInputTest {
         assertTrue(text.endsWith("LAST LINE"));
         assertTrue(text.contains("bytes cut by dataops-bot"));
         assertTrue(text.length() <= InputLimits.MAX_CHARS + 200, "length " + text.length());
+        String marker = text.lines().filter(l -> l.contains("cut by dataops-bot")).findFirst().orElseThrow();
+        assertEquals(java.util.OptionalLong.of(0), InputLimits.linesCut(marker), "no line break was in the middle: " + marker);
+        assertEquals(text, new TextNormalizer().normalize(text), "a text cut once is not cut again");
     }
 
     @Test

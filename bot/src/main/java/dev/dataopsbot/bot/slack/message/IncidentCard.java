@@ -19,8 +19,9 @@ import dev.dataopsbot.knowledge.similar.SimilarIncident;
  * @param confidence     of the first classification, 0 to 1
  * @param secondary      other failure modes the first classification saw (symptoms), ids of the taxonomy
  * @param safeToRetry    {@code yes}, {@code no} or {@code after_fix}
+ * @param safeToRetryReason why, a short phrase; empty for a classification stored before reasons existed
  * @param escalateTo     who to escalate to; empty when nobody is known
- * @param evidence       up to 3 evidence lines of the classified mode
+ * @param evidence       up to 3 evidence lines of the classified mode, each once with the rules that fired on it
  * @param runbooks       the suggested runbooks, best first
  * @param similar        resolved past incidents like this one (never this one)
  * @param acknowledgedBy actor of the last acknowledgement since the last reopening, or null
@@ -29,15 +30,18 @@ import dev.dataopsbot.knowledge.similar.SimilarIncident;
  * @param notices        extra context lines, e.g. "input larger than 1 MiB: the middle was cut"
  * @param nearest        the labelled cases nearest to the first alert, closest first
  */
-public record IncidentCard(Incident incident, double confidence, List<String> secondary, String safeToRetry, String escalateTo,
-                           List<EvidenceLine> evidence, List<RunbookLink> runbooks, List<SimilarIncident> similar,
+public record IncidentCard(Incident incident, double confidence, List<String> secondary, String safeToRetry,
+                           String safeToRetryReason, String escalateTo, List<EvidenceLine> evidence, List<RunbookLink> runbooks, List<SimilarIncident> similar,
                            String acknowledgedBy, Resolution resolution, Correction correction, List<String> notices,
                            List<NearestCase> nearest) {
 
     static final int MAX_EVIDENCE = 3;
 
-    /** One line of the alert that made a rule fire. */
-    public record EvidenceLine(int line, String text) {
+    /** One line of the alert and the rules that fired on it, strongest first. */
+    public record EvidenceLine(int line, String text, List<String> rules) {
+        public EvidenceLine {
+            rules = List.copyOf(rules);
+        }
     }
 
     /** A labelled case near the alert: its id, mode, system, similarity, provenance and matching line. */
@@ -106,7 +110,8 @@ public record IncidentCard(Incident incident, double confidence, List<String> se
         List<String> secondary = new ArrayList<>();
         classified.path("secondary").forEach(mode -> secondary.add(mode.asText()));
         return new IncidentCard(incident, classified.path("confidence").asDouble(0), List.copyOf(secondary),
-                classified.path("safe_to_retry").asText("no"), classified.path("escalate_to").asText(""),
+                classified.path("safe_to_retry").asText("no"), classified.path("safe_to_retry_reason").asText(""),
+                classified.path("escalate_to").asText(""),
                 evidence(classified, incident.failureMode()), runbooks,
                 similar.stream().filter(past -> !past.key().equals(incident.key())).toList(),
                 acknowledgedBy, resolution, correction, List.of(), nearest(classified));
@@ -124,19 +129,33 @@ public record IncidentCard(Incident incident, double confidence, List<String> se
 
     /** The same card with these notices. */
     public IncidentCard withNotices(List<String> notices) {
-        return new IncidentCard(incident, confidence, secondary, safeToRetry, escalateTo, evidence, runbooks, similar,
+        return new IncidentCard(incident, confidence, secondary, safeToRetry, safeToRetryReason, escalateTo, evidence,
+                runbooks, similar,
                 acknowledgedBy, resolution, correction, notices, nearest);
     }
 
     private static List<EvidenceLine> evidence(JsonNode classified, String incidentMode) {
         String mode = classified.path("failure_mode").asText(incidentMode);
-        List<EvidenceLine> lines = new ArrayList<>();
+        // the store keeps one element per rule (per-rule reports count them); the card shows each line once
+        java.util.Map<Integer, EvidenceLine> lines = new java.util.LinkedHashMap<>();
         for (JsonNode e : classified.path("evidence")) {
-            if (lines.size() < MAX_EVIDENCE && e.path("failure_mode").asText(mode).equals(mode)) {
-                lines.add(new EvidenceLine(e.path("line").asInt(), e.path("text").asText("")));
+            if (!e.path("failure_mode").asText(mode).equals(mode)) {
+                continue;
+            }
+            int line = e.path("line").asInt();
+            EvidenceLine seen = lines.get(line);
+            String rule = e.path("rule").asText("");
+            if (seen != null) {
+                if (!rule.isEmpty() && !seen.rules().contains(rule)) {
+                    List<String> rules = new ArrayList<>(seen.rules());
+                    rules.add(rule);
+                    lines.put(line, new EvidenceLine(line, seen.text(), rules));
+                }
+            } else if (lines.size() < MAX_EVIDENCE) {
+                lines.put(line, new EvidenceLine(line, e.path("text").asText(""), rule.isEmpty() ? List.of() : List.of(rule)));
             }
         }
-        return lines;
+        return List.copyOf(lines.values());
     }
 
     private static List<RunbookLink> runbooks(JsonNode detail) {

@@ -15,10 +15,12 @@ import com.slack.api.model.block.composition.TextObject;
 import dev.dataopsbot.knowledge.incident.DurationText;
 import dev.dataopsbot.knowledge.incident.Incident;
 import dev.dataopsbot.knowledge.similar.SimilarIncident;
+import dev.dataopsbot.bot.triage.ReRunAdvice;
 import dev.dataopsbot.rules.FailureMode;
 
 /**
- * The triage message of an incident: what failed and how sure we are, the evidence, runbooks,
+ * The triage message of an incident: what failed and how sure we are, whether a re-run is safe
+ * and why, the evidence (each line once, with the rules that fired on it), runbooks,
  * similar past incidents, who is on it, and the buttons that move it along. Re-rendered from an
  * {@link IncidentCard} after every change. All text from alerts and people is escaped; evidence of
  * a {@code pii_exposure} incident is never shown.
@@ -26,6 +28,7 @@ import dev.dataopsbot.rules.FailureMode;
 public final class TriageMessage {
 
     static final int MAX_EVIDENCE_LINE_CHARS = 500;
+    static final int MAX_RULES_CHARS = 300;
     static final int MAX_SNIPPET_CHARS = 200;
     static final int MAX_PAST_TITLE_CHARS = 80;
     static final int MAX_PAST_RESOLUTION_CHARS = 150;
@@ -80,7 +83,8 @@ public final class TriageMessage {
         List<TextObject> fields = new ArrayList<>();
         fields.add(field(text, "Confidence", Math.round(card.confidence() * 100) + "%"
                 + (card.secondary().isEmpty() ? "" : " (also: " + BlockText.safe(String.join(", ", card.secondary()), 200) + ")")));
-        fields.add(field(text, "Safe to re-run", retry(card.safeToRetry())));
+        fields.add(field(text, "Safe to re-run",
+                BlockText.safe(new ReRunAdvice(card.safeToRetry(), card.safeToRetryReason()).text(), 300)));
         fields.add(field(text, "Escalate to", card.escalateTo().isBlank() ? "nobody known yet"
                 : BlockText.safe(card.escalateTo(), 300)));
         fields.add(field(text, "Incident", incident.key() + " · " + state(card)));
@@ -121,7 +125,9 @@ public final class TriageMessage {
             return heading + "No rule recognised this text: paste the full task log for a better answer.";
         }
         List<String> lines = card.evidence().stream()
-                .map(e -> "L" + e.line() + ": " + Code.line(e.text(), MAX_EVIDENCE_LINE_CHARS)).toList();
+                .map(e -> "L" + e.line() + ": " + Code.line(e.text(), MAX_EVIDENCE_LINE_CHARS)
+                        + (e.rules().isEmpty() ? "" : "\n     ↳ " + Code.line(String.join("; ", e.rules()), MAX_RULES_CHARS)))
+                .toList();
         return heading + Code.block(lines, text, BlockText.MAX_TEXT - heading.length());
     }
 

@@ -37,7 +37,12 @@ final class Histories {
     /** INC-12, an expired Snowflake token: classified with evidence of two modes, two runbooks suggested. */
     static Histories credentialExpiry() {
         ObjectNode classified = classification("credential_expiry", 0.92, "SEV2", "after_fix", "data-platform on-call");
+        classified.put("safe_to_retry_reason", "re-running fails the same way until the secret is rotated or refreshed");
         evidence(classified, 14, "snowflake.connector.errors.ProgrammingError: 390114 (08001): Authentication token has expired.", "credential_expiry");
+        // the store keeps one element per rule: a second rule on line 14 is shown on the same line
+        classified.withArray("evidence").addObject().put("line", 14)
+                .put("text", "snowflake.connector.errors.ProgrammingError: 390114 (08001): Authentication token has expired.")
+                .put("rule", "catalogue snowflake-error-codes: 390114").put("failure_mode", "credential_expiry");
         evidence(classified, 15, "The user must authenticate again.", "credential_expiry");
         evidence(classified, 9, "Read timed out after 30 s", "timeout");
         classified.withArray("secondary").add("timeout");

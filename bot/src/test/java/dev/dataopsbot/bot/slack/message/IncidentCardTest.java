@@ -25,6 +25,37 @@ import dev.dataopsbot.knowledge.similar.SimilarIncident;
 class IncidentCardTest {
 
     @Test
+    void the_re_run_reason_and_every_rule_of_a_line_reach_the_message_through_the_real_store(@TempDir Path dir) {
+        Clock clock = Clock.fixed(Histories.DETECTED, ZoneOffset.UTC);
+        try (IncidentDatabase db = IncidentDatabase.open(dir)) {
+            IncidentStore store = new IncidentStore(db, clock);
+            String line = "250001 (08001): Failed to connect to DB. Incorrect username or password was specified.";
+            IncidentKey key = store.record(new AlertReport("slack", line, "loader: login refused", "credential_expiry", 0.9,
+                    "SEV2", "no", "data-platform", List.of(), Map.of("system", "snowflake"), List.of(
+                            new AlertReport.EvidenceLine(3, line, "credential_expiry: wrong password", "credential_expiry"),
+                            new AlertReport.EvidenceLine(3, line, "catalogue snowflake-error-codes: 250001", "credential_expiry")),
+                    List.of(), null, "C1", "1.2", null, "repeated failed logins can lock the account")).key();
+
+            IncidentCard card = IncidentCard.from(store.history(key), List.of());
+            assertEquals(List.of(new IncidentCard.EvidenceLine(3, line,
+                    List.of("credential_expiry: wrong password", "catalogue snowflake-error-codes: 250001"))), card.evidence());
+            String blocks = new TriageMessage(java.util.Optional.empty()).render(card).blocksJson();
+            assertTrue(blocks.contains("*Safe to re-run*\\nno — repeated failed logins can lock the account"), blocks);
+            assertEquals(1, blocks.split("L3: ", -1).length - 1, "the line is shown once: " + blocks);
+            assertTrue(blocks.contains("credential_expiry: wrong password; catalogue snowflake-error-codes: 250001"), blocks);
+        }
+    }
+
+    @Test
+    void a_stored_non_failure_reads_not_applicable_in_slack() {
+        var classified = Histories.classification("unknown", 0.9, "SEV4", "no", "");
+        classified.put("safe_to_retry_reason", "not applicable: nothing failed");
+        assertEquals("not applicable (nothing failed)",
+                new dev.dataopsbot.bot.triage.ReRunAdvice(classified.path("safe_to_retry").asText(),
+                        classified.path("safe_to_retry_reason").asText()).text());
+    }
+
+    @Test
     void reads_a_timeline_written_by_the_real_store_and_lifecycle(@TempDir Path dir) {
         Clock clock = Clock.fixed(Histories.DETECTED, ZoneOffset.UTC);
         try (IncidentDatabase db = IncidentDatabase.open(dir)) {
@@ -48,7 +79,7 @@ class IncidentCardTest {
             assertEquals(0.92, card.confidence());
             assertEquals("after_fix", card.safeToRetry());
             assertEquals("data-platform", card.escalateTo());
-            assertEquals(List.of(new IncidentCard.EvidenceLine(14, "token has expired")), card.evidence());
+            assertEquals(List.of(new IncidentCard.EvidenceLine(14, "token has expired", List.of("credential_expiry: token"))), card.evidence());
             assertEquals(List.of(new IncidentCard.RunbookLink("credential-expiry", "Expired credentials",
                     "runbooks/credential-expiry.md", "")), card.runbooks());
             assertEquals("U0ALICE", card.acknowledgedBy());
