@@ -1,15 +1,11 @@
 package dev.dataopsbot.rules;
 
-import java.util.List;
-
 /**
  * What to do about the chosen failure mode: severity, escalation and whether a re-run is safe.
  * Inserted once the primary mode is known; the rules of {@code taxonomy.drl} fill it in from
  * the taxonomy table and adjust it (a Tier 1 dataset raises severity, nothing lowers PII).
  */
 public final class Disposition {
-
-    private static final List<String> SEVERITIES = List.of("SEV1", "SEV2", "SEV3", "SEV4");
 
     private final String mode;
     private String severity = "SEV4";
@@ -38,7 +34,7 @@ public final class Disposition {
 
     /** Sets the taxonomy defaults for the mode. */
     public void apply(String severity, String escalateTo, String safeToRetry) {
-        this.severity = checkSeverity(severity);
+        this.severity = checkSeverity(severity).name();
         this.escalateTo = escalateTo;
         this.safeToRetry = safeToRetry;
     }
@@ -50,15 +46,11 @@ public final class Disposition {
 
     /** Raises the severity to {@code target} if it is currently lower; never lowers it. */
     public void raiseTo(String target) {
-        if (SEVERITIES.indexOf(checkSeverity(target)) < SEVERITIES.indexOf(severity)) {
-            severity = target;
-        }
+        severity = checkSeverity(target).floorOf(severity);
     }
 
-    private static String checkSeverity(String severity) {
-        if (!SEVERITIES.contains(severity)) {
-            throw new IllegalArgumentException("unknown severity " + severity + " (known: " + SEVERITIES + ")");
-        }
-        return severity;
+    private static Severity checkSeverity(String severity) {
+        return Severity.fromId(severity).orElseThrow(() ->
+                new IllegalArgumentException("unknown severity " + severity + " (known: " + Severity.ids() + ")"));
     }
 }
