@@ -2,12 +2,14 @@ package dev.dataopsbot.bot.triage;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import dev.dataopsbot.knowledge.incident.Recorded;
 import dev.dataopsbot.knowledge.runbook.RunbookHit;
 import dev.dataopsbot.knowledge.similar.SimilarIncident;
 import dev.dataopsbot.knowledge.cases.CaseVote;
 import dev.dataopsbot.rules.Verdict;
+import dev.dataopsbot.rules.routing.Route;
 
 /**
  * One triage, whatever the entry point: the verdict, the runbooks and similar past incidents
@@ -20,6 +22,8 @@ import dev.dataopsbot.rules.Verdict;
  *                  {@code rules and cases}, {@code below threshold} or {@code nothing recognised}
  * @param decisionReason one sentence on why that stage decided
  * @param incident what recording did; null when nothing was recorded ({@code --dry-run})
+ * @param route    the route of the routing file that matched; empty without a routing file or a match.
+ *                 The verdict's severity and escalation already include what it decided.
  */
 public record Triage(
         Verdict verdict,
@@ -31,7 +35,8 @@ public record Triage(
         CaseVote cases,
         String decidedBy,
         String decisionReason,
-        Recorded incident) {
+        Recorded incident,
+        Optional<Route> route) {
 
     public Triage {
         runbooks = List.copyOf(runbooks);
@@ -43,6 +48,6 @@ public record Triage(
     /** This triage, recorded as {@code recorded}. */
     public Triage recordedAs(Recorded recorded) {
         return new Triage(verdict, runbooks, similarIncidents, redactedText, redactions, warnings, cases, decidedBy,
-                decisionReason, recorded);
+                decisionReason, recorded, route);
     }
 }
