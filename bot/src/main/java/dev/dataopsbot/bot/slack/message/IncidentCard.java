@@ -28,11 +28,13 @@ import dev.dataopsbot.knowledge.similar.SimilarIncident;
  * @param correction     the last feedback that named another mode, or null
  * @param notices        extra context lines, e.g. "input larger than 1 MiB: the middle was cut"
  * @param nearest        the labelled cases nearest to the first alert, closest first
+ * @param mention        who the routing file says to tell, as written there ({@code <!subteam^S…|handle>},
+ *                       {@code <@U…>}, {@code #channel}...); empty when no route named anyone
  */
 public record IncidentCard(Incident incident, double confidence, List<String> secondary, String safeToRetry, String escalateTo,
                            List<EvidenceLine> evidence, List<RunbookLink> runbooks, List<SimilarIncident> similar,
                            String acknowledgedBy, Resolution resolution, Correction correction, List<String> notices,
-                           List<NearestCase> nearest) {
+                           List<NearestCase> nearest, String mention) {
 
     static final int MAX_EVIDENCE = 3;
 
@@ -70,6 +72,7 @@ public record IncidentCard(Incident incident, double confidence, List<String> se
         similar = List.copyOf(similar);
         notices = List.copyOf(notices);
         nearest = List.copyOf(nearest);
+        mention = mention == null ? "" : mention;
     }
 
     /** The card of an incident; {@code similar} may include the incident itself, which is left out. */
@@ -109,7 +112,8 @@ public record IncidentCard(Incident incident, double confidence, List<String> se
                 classified.path("safe_to_retry").asText("no"), classified.path("escalate_to").asText(""),
                 evidence(classified, incident.failureMode()), runbooks,
                 similar.stream().filter(past -> !past.key().equals(incident.key())).toList(),
-                acknowledgedBy, resolution, correction, List.of(), nearest(classified));
+                acknowledgedBy, resolution, correction, List.of(), nearest(classified),
+                classified.path("routing").path("mention").asText(""));
     }
 
     private static List<NearestCase> nearest(JsonNode classified) {
@@ -125,7 +129,7 @@ public record IncidentCard(Incident incident, double confidence, List<String> se
     /** The same card with these notices. */
     public IncidentCard withNotices(List<String> notices) {
         return new IncidentCard(incident, confidence, secondary, safeToRetry, escalateTo, evidence, runbooks, similar,
-                acknowledgedBy, resolution, correction, notices, nearest);
+                acknowledgedBy, resolution, correction, notices, nearest, mention);
     }
 
     private static List<EvidenceLine> evidence(JsonNode classified, String incidentMode) {

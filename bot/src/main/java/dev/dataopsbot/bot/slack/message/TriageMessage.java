@@ -81,13 +81,22 @@ public final class TriageMessage {
         fields.add(field(text, "Confidence", Math.round(card.confidence() * 100) + "%"
                 + (card.secondary().isEmpty() ? "" : " (also: " + BlockText.safe(String.join(", ", card.secondary()), 200) + ")")));
         fields.add(field(text, "Safe to re-run", retry(card.safeToRetry())));
-        fields.add(field(text, "Escalate to", card.escalateTo().isBlank() ? "nobody known yet"
-                : BlockText.safe(card.escalateTo(), 300)));
+        fields.add(field(text, "Escalate to", (card.escalateTo().isBlank() ? "nobody known yet"
+                : BlockText.safe(card.escalateTo(), 300)) + mention(card).map(m -> "\n" + m).orElse("")));
         fields.add(field(text, "Incident", incident.key() + " · " + state(card)));
         if (incident.alertCount() > 1) {
             fields.add(field(text, "Alerts", String.valueOf(incident.alertCount())));
         }
         return fields;
+    }
+
+    /**
+     * The routing file's mention as mrkdwn: a user group, user or channel id notifies them. Only a
+     * mention that parses as one of the routing file's forms is written unescaped; anything else
+     * in the store is not shown.
+     */
+    private static Optional<String> mention(IncidentCard card) {
+        return dev.dataopsbot.rules.routing.Mention.parse(card.mention()).map(dev.dataopsbot.rules.routing.Mention::mrkdwn);
     }
 
     private static TextObject field(BlockText text, String name, String value) {
@@ -170,10 +179,12 @@ public final class TriageMessage {
         return "Reclassified by " + Mention.of(correction.by()) + ": " + BlockText.safe(correction.mode(), 100) + comment;
     }
 
+    /** The notification text; it carries the routing file's mention so that a push notification names who is paged. */
     private static String fallback(IncidentCard card) {
         Incident incident = card.incident();
         return incident.key() + " " + BlockText.escape(incident.failureMode()) + " (" + incident.severity() + "): "
-                + BlockText.safe(incident.title(), MAX_FALLBACK_TITLE_CHARS) + " — safe to re-run: " + retry(card.safeToRetry());
+                + BlockText.safe(incident.title(), MAX_FALLBACK_TITLE_CHARS) + " — safe to re-run: " + retry(card.safeToRetry())
+                + mention(card).map(m -> " — " + m).orElse("");
     }
 
     private static SectionBlock section(BlockText text, String mrkdwn) {
