@@ -20,7 +20,7 @@ import dev.dataopsbot.rules.FailureMode;
  * @param failureModes taxonomy ids
  * @param systems      system names, compared ignoring case
  * @param entities     entity name to pattern; an entity not extracted from the text is looked up
- *                     among the labels of the same name (for {@code topic}, say)
+ *                     among the labels of the same name (an Alertmanager alert's {@code topic} label, say)
  * @param labels       label name to pattern
  * @param severities   SEV1..SEV4, compared with the severity the rules gave (before any floor)
  */

@@ -140,9 +140,8 @@ public final class RoutingParser {
         Set<String> severities = new LinkedHashSet<>();
         field(fields, "severity").ifPresent(f -> words(f, problems)
                 .forEach(sev -> severity(f, sev, problems).ifPresent(s -> severities.add(s.name()))));
-        List<String> entityNames = new ArrayList<>(EntityExtractor.names());
-        entityNames.add("topic");
-        Map<String, Pattern> entities = field(fields, "entities").map(f -> patterns(f, entityNames, problems)).orElse(Map.of());
+        Map<String, Pattern> entities = field(fields, "entities").map(f -> patterns(f, EntityExtractor.names(), problems))
+                .orElse(Map.of());
         Map<String, Pattern> labels = field(fields, "labels").map(f -> patterns(f, null, problems)).orElse(Map.of());
         return new RouteCondition(modes, systems, entities, labels, severities);
     }
