@@ -5,11 +5,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Who a route tells, in one of the forms Slack understands. The id forms notify:
- * a user group {@code <!subteam^S0123ABCD|finance-oncall>}, a user {@code <@U0123ABCD>}, a
- * channel {@code <#C0123ABCD>} or a bare channel id {@code C0123ABCD}. The name forms,
- * {@code #finance-data} and {@code @finance-oncall}, are shown as text: Slack's API does not turn a
- * name into a notification, so use an id when someone must be paged.
+ * Who a route tells, in one of the forms Slack understands. The id forms are written in Slack's
+ * mention syntax: a user group {@code <!subteam^S0123ABCD|finance-oncall>} and a user
+ * {@code <@U0123ABCD>} are notified, a channel {@code <#C0123ABCD>} (or a bare id
+ * {@code C0123ABCD}) becomes a link. The name forms, {@code #finance-data} and
+ * {@code @finance-oncall}, are shown as text: Slack's API does not turn a name into a
+ * notification, so use an id when someone must be paged.
  *
  * @param text the mention as written in the routing file
  * @param kind which form it is
@@ -50,11 +51,6 @@ public record Mention(String text, Kind kind) {
             return Optional.of(new Mention(text, Kind.HANDLE));
         }
         return Optional.empty();
-    }
-
-    /** Whether posting {@link #mrkdwn()} notifies someone (the id forms). */
-    public boolean notifies() {
-        return kind == Kind.USER_GROUP || kind == Kind.USER || kind == Kind.CHANNEL;
     }
 
     /**

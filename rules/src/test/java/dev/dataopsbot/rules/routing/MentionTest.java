@@ -1,8 +1,6 @@
 package dev.dataopsbot.rules.routing;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Optional;
 
@@ -11,9 +9,8 @@ import org.junit.jupiter.api.Test;
 class MentionTest {
 
     @Test
-    void id_forms_notify_in_slack_syntax() {
+    void id_forms_are_written_in_slack_mention_syntax() {
         Mention group = Mention.parse("<!subteam^S0123ABCD|finance-oncall>").orElseThrow();
-        assertTrue(group.notifies());
         assertEquals("<!subteam^S0123ABCD|finance-oncall>", group.mrkdwn());
         assertEquals("@finance-oncall", group.display());
         assertEquals("<!subteam^S0123ABCD>", Mention.parse("<!subteam^S0123ABCD>").orElseThrow().display());
@@ -25,7 +22,7 @@ class MentionTest {
     @Test
     void name_forms_are_shown_as_text() {
         Mention channel = Mention.parse("#finance-data").orElseThrow();
-        assertFalse(channel.notifies());
+        assertEquals(Mention.Kind.CHANNEL_NAME, channel.kind());
         assertEquals("#finance-data", channel.mrkdwn());
         assertEquals(Mention.Kind.HANDLE, Mention.parse("@finance-oncall").orElseThrow().kind());
     }
