@@ -1,5 +1,6 @@
 package dev.dataopsbot.bot.cli;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -48,7 +49,7 @@ final class RulesCommand implements Runnable {
         }
 
         @Override
-        public Integer call() throws java.io.IOException {
+        public Integer call() throws IOException {
             BotConfig config = BotConfig.fromEnv(context.env()).withFlags(null, null, dir).withRoutingFlag(routingFile);
             if (dir != null && !Files.isDirectory(dir)) {
                 throw new UsageException("'" + dir + "' is not a directory of .drl files");

@@ -1,5 +1,6 @@
 package dev.dataopsbot.bot.cli;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -40,7 +41,7 @@ final class ServeCommand implements Callable<Integer> {
     StoreOptions store;
 
     @Option(names = "--routing", paramLabel = "FILE", description = "Routing file: who is told, dataset tiers, severity floors (env DATAOPS_ROUTING_FILE; see docs/routing.md).")
-    java.nio.file.Path routingFile;
+    Path routingFile;
 
     ServeCommand(CliContext context) {
         this.context = context;

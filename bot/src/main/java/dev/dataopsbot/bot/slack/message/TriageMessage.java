@@ -91,9 +91,9 @@ public final class TriageMessage {
     }
 
     /**
-     * The routing file's mention as mrkdwn: a user group, user or channel id notifies them. Only a
-     * mention that parses as one of the routing file's forms is written unescaped; anything else
-     * in the store is not shown.
+     * The routing file's mention as mrkdwn (a user group or user is notified, a channel linked).
+     * Only a mention that parses as one of the routing file's forms is written unescaped; anything
+     * else in the store is not shown.
      */
     private static Optional<String> mention(IncidentCard card) {
         return dev.dataopsbot.rules.routing.Mention.parse(card.mention()).map(dev.dataopsbot.rules.routing.Mention::mrkdwn);
