@@ -11,7 +11,6 @@ import java.util.List;
  */
 public final class Disposition {
 
-    private static final List<String> SEVERITIES = List.of("SEV1", "SEV2", "SEV3", "SEV4");
     /** The re-run advice values of the triage JSON contract. */
     public static final List<String> RETRY_VALUES = List.of("yes", "no", "after_fix");
     /**
@@ -53,7 +52,7 @@ public final class Disposition {
 
     /** Sets the taxonomy defaults for the mode, the re-run advice with its reason. */
     public void apply(String severity, String escalateTo, String safeToRetry, String reason) {
-        this.severity = checkSeverity(severity);
+        this.severity = checkSeverity(severity).name();
         this.escalateTo = escalateTo;
         adviseRetry(safeToRetry, reason);
     }
@@ -74,9 +73,7 @@ public final class Disposition {
 
     /** Raises the severity to {@code target} if it is currently lower; never lowers it. */
     public void raiseTo(String target) {
-        if (SEVERITIES.indexOf(checkSeverity(target)) < SEVERITIES.indexOf(severity)) {
-            severity = target;
-        }
+        severity = checkSeverity(target).floorOf(severity);
     }
 
     private static String checkRetry(String safeToRetry) {
@@ -86,10 +83,8 @@ public final class Disposition {
         return safeToRetry;
     }
 
-    private static String checkSeverity(String severity) {
-        if (!SEVERITIES.contains(severity)) {
-            throw new IllegalArgumentException("unknown severity " + severity + " (known: " + SEVERITIES + ")");
-        }
-        return severity;
+    private static Severity checkSeverity(String severity) {
+        return Severity.fromId(severity).orElseThrow(() ->
+                new IllegalArgumentException("unknown severity " + severity + " (known: " + Severity.ids() + ")"));
     }
 }

@@ -1,7 +1,7 @@
 package dev.dataopsbot.rules;
 
 /**
- * A problem in a rule file, reported as {@code file:line: message}.
+ * A problem in a rule, catalogue or routing file, reported as {@code file:line: message}.
  *
  * @param file    the DRL file as the user named it
  * @param line    1-based line, 0 when the compiler gave none

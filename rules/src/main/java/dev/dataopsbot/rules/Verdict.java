@@ -58,6 +58,12 @@ public record Verdict(
         return EvidenceLine.group(evidence);
     }
 
+    /** The same verdict with the severity and escalation a routing file decided. */
+    public Verdict routed(String newSeverity, String newEscalateTo) {
+        return new Verdict(failureMode, confidence, secondary, evidence, newSeverity, newEscalateTo, safeToRetry,
+                safeToRetryReason, entities, precedence, demoted, notAFailure);
+    }
+
     /** Evidence lines for the primary mode only. */
     public List<Evidence> primaryEvidence() {
         return evidence.stream().filter(e -> e.getFailureMode().equals(failureMode)).toList();

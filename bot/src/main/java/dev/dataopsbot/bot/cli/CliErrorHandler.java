@@ -11,6 +11,7 @@ import dev.dataopsbot.knowledge.incident.LifecycleException;
 import dev.dataopsbot.knowledge.incident.StoreException;
 import dev.dataopsbot.rules.RuleCompilationException;
 import dev.dataopsbot.rules.RuleProblem;
+import dev.dataopsbot.rules.routing.RoutingFileException;
 import picocli.CommandLine;
 
 /**
@@ -27,6 +28,12 @@ public final class CliErrorHandler implements CommandLine.IExecutionExceptionHan
         if (e instanceof RuleCompilationException rules) {
             err.println(command + ": the extra rules do not compile:");
             for (RuleProblem problem : rules.problems()) {
+                err.println(problem);
+            }
+            code = ExitCode.FAILURE;
+        } else if (e instanceof RoutingFileException routing) {
+            err.println(command + ": the routing file has errors (run 'rules check --routing FILE' to check it):");
+            for (RuleProblem problem : routing.problems()) {
                 err.println(problem);
             }
             code = ExitCode.FAILURE;

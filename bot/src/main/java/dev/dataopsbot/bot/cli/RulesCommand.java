@@ -1,5 +1,6 @@
 package dev.dataopsbot.bot.cli;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -10,7 +11,9 @@ import dev.dataopsbot.bot.config.BotConfig;
 import dev.dataopsbot.rules.RuleBase;
 import dev.dataopsbot.rules.RuleProblem;
 import dev.dataopsbot.rules.catalogue.Catalogues;
+import dev.dataopsbot.rules.routing.RoutingParser;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code rules check [DIR]}. */
@@ -27,7 +30,7 @@ final class RulesCommand implements Runnable {
     }
 
     @Command(name = "check", mixinStandardHelpOptions = true,
-            description = {"Compile rule files without starting anything.",
+            description = {"Compile rule files and check the routing file without starting anything.",
                     "Prints file:line: message per problem; exits 1 if any error."})
     static final class Check implements Callable<Integer> {
 
@@ -37,24 +40,39 @@ final class RulesCommand implements Runnable {
                 description = "Folder of .drl rule files and .tsv error-code catalogues (default: DATAOPS_RULES_DIR, else the bundled rules).")
         Path dir;
 
+        @Option(names = "--routing", paramLabel = "FILE",
+                description = "Routing file to check as well (default: DATAOPS_ROUTING_FILE, else none; see docs/routing.md).")
+        Path routingFile;
+
         Check(CliContext context) {
             this.context = context;
         }
 
         @Override
-        public Integer call() {
-            BotConfig config = BotConfig.fromEnv(context.env()).withFlags(null, null, dir);
+        public Integer call() throws IOException {
+            BotConfig config = BotConfig.fromEnv(context.env()).withFlags(null, null, dir).withRoutingFlag(routingFile);
             if (dir != null && !Files.isDirectory(dir)) {
                 throw new UsageException("'" + dir + "' is not a directory of .drl files");
             }
             List<RuleProblem> problems = new ArrayList<>(config.rulesDir().map(RuleBase::check).orElseGet(RuleBase::checkBundled));
             Catalogues catalogues = config.rulesDir().map(Catalogues::fromFolder).orElseGet(Catalogues::bundled);
             problems.addAll(catalogues.problems());
+            String routes = "";
+            if (config.routingFile().isPresent()) {
+                Path routing = config.routingFile().get();
+                if (!Files.isRegularFile(routing)) {
+                    throw new UsageException("routing file '" + routing + "' does not exist or is not a file");
+                }
+                RoutingParser.Result result = new RoutingParser().parse(routing.toString(), Files.readString(routing));
+                problems.addAll(result.problems());
+                routes = "; " + routing + ": " + result.table().routes().size() + " routes";
+            }
             problems.forEach(context.err()::println);
-            String what = config.rulesDir().map(Path::toString).orElse("bundled rules");
+            String what = config.rulesDir().map(Path::toString).orElse("bundled rules")
+                    + config.routingFile().map(f -> " and " + f).orElse("");
             context.out().println(problems.isEmpty()
-                    ? "ok: " + what + " compile; " + catalogues.all().size() + " error-code catalogues, "
-                            + catalogues.entryCount() + " entries"
+                    ? "ok: " + config.rulesDir().map(Path::toString).orElse("bundled rules") + " compile; "
+                            + catalogues.all().size() + " error-code catalogues, " + catalogues.entryCount() + " entries" + routes
                     : problems.size() + " problems in " + what);
             return problems.isEmpty() ? ExitCode.OK : ExitCode.FAILURE;
         }

@@ -1,5 +1,6 @@
 package dev.dataopsbot.bot.cli;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -20,6 +21,7 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /**
  * {@code serve}: the Slack app over HTTP ({@code POST /slack/events}) with {@code /healthz} and
@@ -38,6 +40,9 @@ final class ServeCommand implements Callable<Integer> {
     @Mixin
     StoreOptions store;
 
+    @Option(names = "--routing", paramLabel = "FILE", description = "Routing file: who is told, dataset tiers, severity floors (env DATAOPS_ROUTING_FILE; see docs/routing.md).")
+    Path routingFile;
+
     ServeCommand(CliContext context) {
         this.context = context;
     }
@@ -45,7 +50,7 @@ final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         SlackConfig slack = SlackConfig.fromEnv(context.env());
-        BotConfig config = store.config(context);
+        BotConfig config = store.config(context).withRoutingFlag(routingFile).validated();
         AtomicBoolean ready = new AtomicBoolean();
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         BotMetrics metrics = new BotMetrics(registry);

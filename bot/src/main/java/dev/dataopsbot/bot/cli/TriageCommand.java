@@ -66,6 +66,9 @@ final class TriageCommand implements Callable<Integer> {
     @Option(names = "--rules", paramLabel = "DIR", description = "Extra .drl rule files and .tsv error-code catalogues loaded beside the bundled ones (env DATAOPS_RULES_DIR).")
     Path rulesDir;
 
+    @Option(names = "--routing", paramLabel = "FILE", description = "Routing file: who is told, dataset tiers, severity floors (env DATAOPS_ROUTING_FILE; see docs/routing.md).")
+    Path routingFile;
+
     @Option(names = "--threads", paramLabel = "N", description = "Worker threads for --batch (default: number of CPUs).")
     Integer threads;
 
@@ -75,7 +78,8 @@ final class TriageCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        BotConfig config = BotConfig.fromEnv(context.env()).withFlags(dataDir, runbooksDir, rulesDir).validated();
+        BotConfig config = BotConfig.fromEnv(context.env()).withFlags(dataDir, runbooksDir, rulesDir)
+                .withRoutingFlag(routingFile).validated();
         if (threads != null && threads < 1) {
             throw new UsageException("--threads must be at least 1");
         }

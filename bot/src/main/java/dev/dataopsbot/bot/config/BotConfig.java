@@ -13,18 +13,22 @@ import java.util.Optional;
  * @param dataDir     where the SQLite database and indexes live ({@code DATAOPS_DATA_DIR}, default {@code ./data})
  * @param runbooksDir a runbook folder replacing the bundled runbooks ({@code DATAOPS_RUNBOOKS_DIR})
  * @param rulesDir    extra DRL files loaded beside the bundled rules ({@code DATAOPS_RULES_DIR})
+ * @param routingFile the routing file: who is told, dataset tiers, severity floors ({@code DATAOPS_ROUTING_FILE});
+ *                    without one, the taxonomy's escalation and severity stand
  */
-public record BotConfig(Path dataDir, Optional<Path> runbooksDir, Optional<Path> rulesDir) {
+public record BotConfig(Path dataDir, Optional<Path> runbooksDir, Optional<Path> rulesDir, Optional<Path> routingFile) {
 
     public static final String DATA_DIR = "DATAOPS_DATA_DIR";
     public static final String RUNBOOKS_DIR = "DATAOPS_RUNBOOKS_DIR";
     public static final String RULES_DIR = "DATAOPS_RULES_DIR";
+    public static final String ROUTING_FILE = "DATAOPS_ROUTING_FILE";
 
     public static BotConfig fromEnv(Map<String, String> env) {
         return new BotConfig(
                 Path.of(nonBlank(env.get(DATA_DIR)).orElse("./data")),
                 nonBlank(env.get(RUNBOOKS_DIR)).map(Path::of),
-                nonBlank(env.get(RULES_DIR)).map(Path::of));
+                nonBlank(env.get(RULES_DIR)).map(Path::of),
+                nonBlank(env.get(ROUTING_FILE)).map(Path::of));
     }
 
     /** This configuration with command-line flags applied (a null flag keeps the current value). */
@@ -32,13 +36,26 @@ public record BotConfig(Path dataDir, Optional<Path> runbooksDir, Optional<Path>
         return new BotConfig(
                 dataDirFlag != null ? dataDirFlag : dataDir,
                 runbooksDirFlag != null ? Optional.of(runbooksDirFlag) : runbooksDir,
-                rulesDirFlag != null ? Optional.of(rulesDirFlag) : rulesDir);
+                rulesDirFlag != null ? Optional.of(rulesDirFlag) : rulesDir,
+                routingFile);
+    }
+
+    /** This configuration with the {@code --routing} flag applied (null keeps the current value). */
+    public BotConfig withRoutingFlag(Path routingFileFlag) {
+        return routingFileFlag == null ? this
+                : new BotConfig(dataDir, runbooksDir, rulesDir, Optional.of(routingFileFlag));
     }
 
     /** Checks that configured folders exist, naming the variable or flag to fix. */
     public BotConfig validated() {
         runbooksDir.ifPresent(dir -> requireDirectory(dir, RUNBOOKS_DIR + " / --runbooks", "a folder of .md runbooks"));
         rulesDir.ifPresent(dir -> requireDirectory(dir, RULES_DIR + " / --rules", "a folder of .drl rule files and .tsv catalogues"));
+        routingFile.ifPresent(file -> {
+            if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
+                throw new ConfigException(ROUTING_FILE + " / --routing: '" + file + "' is not a readable file; point it at "
+                        + "a routing.yaml (see examples/routing.yaml) or unset it to keep the taxonomy's escalation");
+            }
+        });
         if (Files.exists(dataDir) && !Files.isDirectory(dataDir)) {
             throw new ConfigException(DATA_DIR + " / --data-dir: '" + dataDir + "' is a file; point it at a folder (it is created if missing)");
         }

@@ -8,6 +8,7 @@ import dev.dataopsbot.knowledge.incident.AlertReport;
 import dev.dataopsbot.knowledge.incident.IncidentStore;
 import dev.dataopsbot.knowledge.incident.Recorded;
 import dev.dataopsbot.rules.Verdict;
+import dev.dataopsbot.rules.routing.Mention;
 
 /**
  * Records a triage in the incident store: opens an incident or adds the alert to the one it
@@ -53,7 +54,14 @@ public final class TriageRecorder {
                 .toList();
         return new AlertReport(source, triage.redactedText(), IncidentTitle.of(v), v.failureMode(), v.confidence(),
                 v.severity(), v.safeToRetry(), v.escalateTo(), v.secondary(), v.entities(), evidence, runbooks,
-                null, channel, threadTs, decision(triage), v.safeToRetryReason());
+                null, channel, threadTs, decision(triage), v.safeToRetryReason(), routing(triage));
+    }
+
+    private static AlertReport.Routing routing(Triage triage) {
+        return triage.route().map(route -> new AlertReport.Routing(route.name(),
+                route.mention().map(Mention::text).orElse(null), route.escalateTo(""),
+                route.tier().isPresent() ? route.tier().getAsInt() : null,
+                route.effectiveFloor().map(Enum::name).orElse(null))).orElse(null);
     }
 
     private static AlertReport.Decision decision(Triage triage) {

@@ -1,6 +1,7 @@
 package dev.dataopsbot.bot.slack;
 
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 
 import dev.dataopsbot.bot.incident.TriageRecorder;
@@ -41,8 +42,16 @@ final class AlertIntake {
 
     /** Classifies {@code text} from {@code source}; nothing is stored. */
     Triage classify(String source, String text) {
+        return classify(source, text, null);
+    }
+
+    /**
+     * Classifies {@code text} from {@code source}, routed by {@code labels} (null: the text's
+     * {@code name: value} lines); nothing is stored.
+     */
+    Triage classify(String source, String text, Map<String, String> labels) {
         long start = System.nanoTime();
-        Triage result = triage.triage(source, text);
+        Triage result = triage.triage(source, text, labels);
         metrics.triaged(result.verdict().failureMode(), Duration.ofNanos(System.nanoTime() - start));
         return result;
     }

@@ -76,7 +76,7 @@ public final class AlertmanagerIntake {
                 }
                 continue;
             }
-            Triage classified = intake.classify(SOURCE, alert.text());
+            Triage classified = intake.classify(SOURCE, alert.text(), alert.labels());
             Optional<AlertIntake.Intake> intook = intake.store(store, classified, SOURCE, SOURCE, deliveryId, alert.dedupeKey(),
                     null, replyChannel, null);
             if (intook.isEmpty()) {

@@ -2,12 +2,14 @@ package dev.dataopsbot.bot.triage;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import dev.dataopsbot.knowledge.incident.Recorded;
 import dev.dataopsbot.knowledge.runbook.RunbookHit;
 import dev.dataopsbot.knowledge.similar.SimilarIncident;
 import dev.dataopsbot.knowledge.cases.CaseVote;
 import dev.dataopsbot.rules.Verdict;
+import dev.dataopsbot.rules.routing.Route;
 
 /**
  * One triage, whatever the entry point: the verdict, the runbooks and similar past incidents
@@ -20,6 +22,8 @@ import dev.dataopsbot.rules.Verdict;
  *                  {@code rules and cases}, {@code below threshold} or {@code nothing recognised}
  * @param decisionReason one sentence on why that stage decided
  * @param incident what recording did; null when nothing was recorded ({@code --dry-run}, or not an incident)
+  * @param route    the route of the routing file that matched; empty without a routing file or a match.
+ *                 The verdict's severity and escalation already include what it decided.
  * @param notRecorded why recording opened no incident (a success notice, binary input); null otherwise
  */
 public record Triage(
@@ -33,6 +37,7 @@ public record Triage(
         String decidedBy,
         String decisionReason,
         Recorded incident,
+        Optional<Route> route,
         String notRecorded) {
 
     public Triage {
@@ -45,12 +50,12 @@ public record Triage(
     /** This triage, recorded as {@code recorded}. */
     public Triage recordedAs(Recorded recorded) {
         return new Triage(verdict, runbooks, similarIncidents, redactedText, redactions, warnings, cases, decidedBy,
-                decisionReason, recorded, null);
+                decisionReason, recorded, route, null);
     }
 
     /** This triage, which opened no incident, and why. */
     public Triage notRecorded(String why) {
         return new Triage(verdict, runbooks, similarIncidents, redactedText, redactions, warnings, cases, decidedBy,
-                decisionReason, null, why);
+                decisionReason, null, route, why);
     }
 }

@@ -11,6 +11,8 @@ import dev.dataopsbot.knowledge.similar.SimilarIncident;
 import dev.dataopsbot.knowledge.cases.Neighbour;
 import dev.dataopsbot.rules.EvidenceLine;
 import dev.dataopsbot.rules.Verdict;
+import dev.dataopsbot.rules.routing.Mention;
+import dev.dataopsbot.rules.routing.Route;
 
 /** The triage JSON of the architecture contract; fields may be added, never renamed. */
 public final class TriageJson {
@@ -37,6 +39,7 @@ public final class TriageJson {
         out.put("escalate_to", v.escalateTo());
         out.put("safe_to_retry", v.safeToRetry());
         out.put("safe_to_retry_reason", v.safeToRetryReason());
+        triage.route().ifPresent(route -> out.set("routing", routing(route)));
         ArrayNode evidence = out.putArray("evidence");
         v.evidenceLines().stream().limit(MAX_EVIDENCE).forEach(e -> evidence.add(evidence(e)));
         ObjectNode entities = out.putObject("entities");
@@ -64,6 +67,21 @@ public final class TriageJson {
             triage.warnings().forEach(warnings::add);
         }
         return out;
+    }
+
+    /** The route that matched: its name, who it tells (null: nobody new), the dataset tier and severity floor (null: none). */
+    private ObjectNode routing(Route route) {
+        ObjectNode node = mapper.createObjectNode();
+        node.put("route", route.name());
+        node.put("mention", route.mention().map(Mention::text).orElse(null));
+        node.put("label", route.escalateTo(""));
+        if (route.tier().isPresent()) {
+            node.put("tier", route.tier().getAsInt());
+        } else {
+            node.putNull("tier");
+        }
+        node.put("severity_floor", route.effectiveFloor().map(Enum::name).orElse(null));
+        return node;
     }
 
     /** One element per line: {@code rule} the strongest rule on it, {@code rules} all of them, strongest first. */

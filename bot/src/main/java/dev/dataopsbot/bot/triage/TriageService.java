@@ -3,6 +3,7 @@ package dev.dataopsbot.bot.triage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 import dev.dataopsbot.knowledge.runbook.RunbookHit;
@@ -15,13 +16,18 @@ import dev.dataopsbot.rules.FailureModeClassifier;
 import dev.dataopsbot.rules.RuleSession;
 import dev.dataopsbot.knowledge.cases.CaseVote;
 import dev.dataopsbot.rules.Verdict;
+import dev.dataopsbot.rules.routing.Route;
+import dev.dataopsbot.rules.routing.RoutingFacts;
+import dev.dataopsbot.rules.routing.RoutingTable;
+import dev.dataopsbot.rules.routing.TextLabels;
 import dev.dataopsbot.rules.text.AlertText;
 import dev.dataopsbot.rules.text.InputLimits;
 
 /**
  * The one code path from raw alert text to a {@link Triage}: normalise and redact, classify
  * with the rules (stage 1) and the nearest cases (stage 2, see {@link TwoStageDecision}),
- * retrieve runbooks. Thread-safe; the Slack handlers, webhooks and the CLI all call it.
+ * route with the team's routing file (who is told, tier, severity floor), retrieve runbooks.
+ * Thread-safe; the Slack handlers, webhooks and the CLI all call it.
  */
 public final class TriageService {
 
@@ -34,25 +40,38 @@ public final class TriageService {
     private final RunbookIndex runbookIndex;
     private final SimilarIncidentSearch pastIncidents;
     private final CaseKnowledge cases;
+    private final RoutingTable routing;
     private final TwoStageDecision decision = new TwoStageDecision();
+    private final TextLabels textLabels = new TextLabels();
 
     public TriageService(AlertText alertText, FailureModeClassifier classifier, RunbookIndex runbookIndex,
                          SimilarIncidentSearch pastIncidents, CaseKnowledge cases) {
+        this(alertText, classifier, runbookIndex, pastIncidents, cases, RoutingTable.none());
+    }
+
+    private TriageService(AlertText alertText, FailureModeClassifier classifier, RunbookIndex runbookIndex,
+                          SimilarIncidentSearch pastIncidents, CaseKnowledge cases, RoutingTable routing) {
         this.alertText = alertText;
         this.classifier = classifier;
         this.runbookIndex = runbookIndex;
         this.pastIncidents = pastIncidents;
         this.cases = cases;
+        this.routing = routing;
     }
 
     /** This service with past incidents searched by {@code search}. */
     public TriageService withPastIncidents(SimilarIncidentSearch search) {
-        return new TriageService(alertText, classifier, runbookIndex, search, cases);
+        return new TriageService(alertText, classifier, runbookIndex, search, cases, routing);
     }
 
     /** This service voting with {@code cases} (a store of its own: teaching it teaches no other service). */
     public TriageService withCases(CaseKnowledge cases) {
-        return new TriageService(alertText, classifier, runbookIndex, pastIncidents, cases);
+        return new TriageService(alertText, classifier, runbookIndex, pastIncidents, cases, routing);
+    }
+
+    /** This service routing with {@code routing} (the team's routing file). */
+    public TriageService withRouting(RoutingTable routing) {
+        return new TriageService(alertText, classifier, runbookIndex, pastIncidents, cases, routing);
     }
 
     /** The case library this service votes with; teach it the team's cases. */
@@ -61,11 +80,23 @@ public final class TriageService {
     }
 
     /**
+     * Triage of a text alert: its labels, for routing, are its {@code name: value} lines ({@link TextLabels}).
+     *
      * @param source where the alert came from ({@code cli}, {@code slack}, ...)
      * @param raw    the text as received
      * @throws EmptyAlertException when there is nothing to classify
      */
     public Triage triage(String source, String raw) {
+        return triage(source, raw, null);
+    }
+
+    /**
+     * @param source where the alert came from ({@code cli}, {@code slack}, {@code alertmanager}, ...)
+     * @param raw    the text as received
+     * @param labels the alert's own labels (Alertmanager's), or null to read them from the text
+     * @throws EmptyAlertException when there is nothing to classify
+     */
+    public Triage triage(String source, String raw, Map<String, String> labels) {
         AlertText.Prepared prepared = alertText.prepare(raw);
         if (prepared.isBlank()) {
             throw new EmptyAlertException();
@@ -89,12 +120,20 @@ public final class TriageService {
                     ? rules.withConfidence(decided.confidence())
                     : session.decidedAs(decided.mode(), decided.confidence());
         }
+        Optional<Route> route = Optional.empty();
+        if (!routing.isEmpty()) {
+            route = routing.route(new RoutingFacts(verdict.failureMode(), verdict.severity(), verdict.entities(),
+                    labels != null ? labels : textLabels.of(prepared.text())));
+            if (route.isPresent()) {
+                verdict = verdict.routed(route.get().severity(verdict.severity()), route.get().escalateTo(verdict.escalateTo()));
+            }
+        }
         RunbookQuery query = queryFor(verdict);
         List<RunbookHit> runbooks = runbookIndex.search(query, RUNBOOK_LIMIT);
         List<SimilarIncident> similar = pastIncidents.search(verdict.failureMode(), query.system(), query.text(),
                 SIMILAR_INCIDENT_LIMIT);
         return new Triage(verdict, runbooks, similar, prepared.text(), prepared.redactions(), warnings, vote,
-                decided.decidedBy(), decided.reason(vote), null, null);
+                decided.decidedBy(), decided.reason(vote), null, route, null);
     }
 
     /** True when more than a tenth of {@code text} is bytes that were not text (replaced by U+FFFD). */

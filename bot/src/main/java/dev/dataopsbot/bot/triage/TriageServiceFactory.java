@@ -12,6 +12,7 @@ import dev.dataopsbot.knowledge.runbook.RunbookProblem;
 import dev.dataopsbot.rules.FailureModeClassifier;
 import dev.dataopsbot.rules.RuleBase;
 import dev.dataopsbot.rules.catalogue.Catalogues;
+import dev.dataopsbot.rules.routing.RoutingTable;
 import dev.dataopsbot.rules.text.AlertText;
 import org.kie.api.KieBase;
 
@@ -27,6 +28,7 @@ public final class TriageServiceFactory {
     /**
      * @param warnings receives one {@code file:line: message} line per runbook that was skipped
      * @throws dev.dataopsbot.rules.RuleCompilationException when extra rules do not compile
+     * @throws dev.dataopsbot.rules.routing.RoutingFileException when the routing file has errors
      */
     public static TriageService create(BotConfig config, Consumer<String> warnings) {
         CompletableFuture<RunbookIndex> index = CompletableFuture.supplyAsync(() -> config.runbooksDir().map(dir -> {
@@ -36,12 +38,13 @@ public final class TriageServiceFactory {
             return RunbookIndex.build(library.runbooks());
         }).orElseGet(RunbookIndex::bundled));
         CompletableFuture<CaseKnowledge> cases = CompletableFuture.supplyAsync(() -> new CaseKnowledge(CaseLibrary.bundled()));
+        RoutingTable routing = config.routingFile().map(RoutingTable::load).orElseGet(RoutingTable::none);
         KieBase kieBase = config.rulesDir().map(RuleBase::withExtraRules).orElseGet(RuleBase::bundled);
         Catalogues catalogues = config.rulesDir().map(Catalogues::bundledWith).orElseGet(Catalogues::bundled);
         catalogues.problems().forEach(p -> warnings.accept(p + " (skipped; run 'rules check' for details)"));
         try {
             return new TriageService(new AlertText(), new FailureModeClassifier(kieBase, catalogues), index.join(),
-                    SimilarIncidentSearch.NONE, cases.join());
+                    SimilarIncidentSearch.NONE, cases.join()).withRouting(routing);
         } catch (CompletionException e) {
             throw e.getCause() instanceof RuntimeException runtime ? runtime : e;
         }

@@ -9,6 +9,7 @@ import dev.dataopsbot.knowledge.similar.SimilarIncident;
 import dev.dataopsbot.knowledge.cases.Neighbour;
 import dev.dataopsbot.rules.EvidenceLine;
 import dev.dataopsbot.rules.Verdict;
+import dev.dataopsbot.rules.routing.Route;
 
 /** The human-readable triage of the CLI. */
 public final class TriageText {
@@ -29,6 +30,7 @@ public final class TriageText {
         row(out, "Severity", v.severity());
         row(out, "Safe to re-run", new ReRunAdvice(v.safeToRetry(), v.safeToRetryReason()).text());
         row(out, "Escalate to", v.escalateTo().isEmpty() ? "nobody yet: gather the full log and ask a human" : v.escalateTo());
+        triage.route().ifPresent(route -> row(out, "Route", route(route)));
         if (!v.secondary().isEmpty()) {
             row(out, "Also seen", String.join(", ", v.secondary()));
         }
@@ -83,6 +85,24 @@ public final class TriageText {
         }
         triage.warnings().forEach(w -> out.append("Warning: ").append(w).append('\n'));
         return out.toString();
+    }
+
+    /** {@code finance ledger: notify <!subteam^S1|finance-oncall>, tier 1, severity floor SEV2}. */
+    private static String route(Route route) {
+        StringBuilder text = new StringBuilder(route.name());
+        String sep = ": ";
+        if (route.mention().isPresent()) {
+            text.append(sep).append("notify ").append(route.mention().get().text());
+            sep = ", ";
+        }
+        if (route.tier().isPresent()) {
+            text.append(sep).append("tier ").append(route.tier().getAsInt());
+            sep = ", ";
+        }
+        if (route.effectiveFloor().isPresent()) {
+            text.append(sep).append("severity floor ").append(route.effectiveFloor().get());
+        }
+        return text.toString();
     }
 
     private static String incident(Recorded recorded) {

@@ -57,6 +57,11 @@ final class RunningBot implements AutoCloseable {
     }
 
     RunningBot(Path dataDir, Map<String, String> env) throws Exception {
+        this(dataDir, env, dev.dataopsbot.rules.routing.RoutingTable.none());
+    }
+
+    /** A bot whose triage routes with {@code routing}, as with {@code serve --routing FILE}. */
+    RunningBot(Path dataDir, Map<String, String> env, dev.dataopsbot.rules.routing.RoutingTable routing) throws Exception {
         slack = new FakeSlackApi();
         knowledge = IncidentKnowledge.open(dataDir, Clock.systemUTC());
         java.util.Map<String, String> all = new java.util.HashMap<>(Map.of("SLACK_BOT_TOKEN", "xoxb-1-2-test",
@@ -64,7 +69,8 @@ final class RunningBot implements AutoCloseable {
         all.putAll(env);
         SlackConfig config = SlackConfig.fromEnv(all);
         // a case library of its own: the team cases one test teaches must not reach another
-        service = sharedTriage().withPastIncidents(new PastIncidentSearch(knowledge)).withCases(new CaseKnowledge(CaseLibrary.bundled()));
+        service = sharedTriage().withPastIncidents(new PastIncidentSearch(knowledge)).withCases(new CaseKnowledge(CaseLibrary.bundled()))
+                .withRouting(routing);
         bot = SlackBot.start(config, service, knowledge,
                 new BotMetrics(registry), Clock.systemUTC());
         StorageHealth storage = new StorageHealth(knowledge.database(), Clock.systemUTC(), 0);

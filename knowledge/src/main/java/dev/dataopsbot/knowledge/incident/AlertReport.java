@@ -16,6 +16,7 @@ import java.util.Map;
  * @param channel         Slack channel of the alert, or null
  * @param threadTs        Slack thread of the alert, or null
  * @param safeToRetryReason why re-running is or is not safe, a short phrase; empty when not known
+ * @param routing         the route of the team's routing file that matched, or null
  */
 public record AlertReport(
         String source,
@@ -34,7 +35,8 @@ public record AlertReport(
         String channel,
         String threadTs,
         Decision decision,
-        String safeToRetryReason) {
+        String safeToRetryReason,
+        Routing routing) {
 
     public AlertReport {
         safeToRetryReason = safeToRetryReason == null ? "" : safeToRetryReason;
@@ -45,13 +47,13 @@ public record AlertReport(
         decision = decision == null ? Decision.RULES : decision;
     }
 
-    /** A report whose re-run advice comes without a reason. */
+    /** A report whose re-run advice comes without a reason, routed by no routing file. */
     public AlertReport(String source, String redactedText, String title, String failureMode, double confidence,
                        String severity, String safeToRetry, String escalateTo, List<String> secondary,
                        Map<String, String> entities, List<EvidenceLine> evidence, List<SuggestedRunbook> runbooks,
                        Instant impactStartedAt, String channel, String threadTs, Decision decision) {
         this(source, redactedText, title, failureMode, confidence, severity, safeToRetry, escalateTo, secondary, entities,
-                evidence, runbooks, impactStartedAt, channel, threadTs, decision, "");
+                evidence, runbooks, impactStartedAt, channel, threadTs, decision, "", null);
     }
 
     /** A report decided by the rules alone, with no nearest cases to show. */
@@ -68,7 +70,7 @@ public record AlertReport(
         Map<String, String> more = new java.util.HashMap<>(entities);
         more.put(name, value);
         return new AlertReport(source, redactedText, title, failureMode, confidence, severity, safeToRetry, escalateTo,
-                secondary, more, evidence, runbooks, impactStartedAt, channel, threadTs, decision, safeToRetryReason);
+                secondary, more, evidence, runbooks, impactStartedAt, channel, threadTs, decision, safeToRetryReason, routing);
     }
 
     /** A line that supports a failure mode, and the rule that matched it. */
@@ -91,6 +93,19 @@ public record AlertReport(
     /** A labelled case near the alert: a bundled one, or the team's own ("corrected by U1 on INC-7"). */
     public record NearestCase(String id, String system, String failureMode, double similarity, String line,
                               String source, boolean team) {
+    }
+
+    /**
+     * The route of the team's routing file that matched the alert, kept with its classification
+     * so that the Slack message can mention who it tells.
+     *
+     * @param route         the route's name
+     * @param mention       who is told in Slack ({@code <!subteam^S…>}, {@code <@U…>}, {@code #channel}...), or null
+     * @param label         who is told, for people
+     * @param tier          the dataset tier, or null
+     * @param severityFloor the severity floor applied, or null
+     */
+    public record Routing(String route, String mention, String label, Integer tier, String severityFloor) {
     }
 
     /** A runbook offered for the alert. */

@@ -332,6 +332,11 @@ public final class IncidentStore {
             evidence.addObject().put("line", line.line()).put("text", TextCap.cap(line.text(), 500))
                     .put("rule", line.rule()).put("failure_mode", line.failureMode());
         }
+        if (alert.routing() != null) {
+            AlertReport.Routing routing = alert.routing();
+            detail.putObject("routing").put("route", routing.route()).put("mention", routing.mention())
+                    .put("label", routing.label()).put("tier", routing.tier()).put("severity_floor", routing.severityFloor());
+        }
         detail.put("decided_by", alert.decision().decidedBy()).put("decision", alert.decision().reason());
         ArrayNode nearest = detail.putArray("nearest_cases");
         for (AlertReport.NearestCase n : alert.decision().nearest()) {

@@ -270,6 +270,14 @@ public final class EntityExtractor {
         return extract(fullText, evidenceLines, Words.of(headAndTail(fullText))::contains);
     }
 
+    /** The names of every entity this extractor can find, {@code system} and {@code orchestrator} included. */
+    public static List<String> names() {
+        List<String> names = new java.util.ArrayList<>(PATTERNS.keySet());
+        names.add("system");
+        names.add("orchestrator");
+        return List.copyOf(names);
+    }
+
     /**
      * @param fullText      the normalised, redacted alert text
      * @param evidenceLines the lines that carry evidence, searched first for the failing system

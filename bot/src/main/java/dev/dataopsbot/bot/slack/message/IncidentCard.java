@@ -29,11 +29,13 @@ import dev.dataopsbot.knowledge.similar.SimilarIncident;
  * @param correction     the last feedback that named another mode, or null
  * @param notices        extra context lines, e.g. "input larger than 1 MiB: the middle was cut"
  * @param nearest        the labelled cases nearest to the first alert, closest first
+ * @param mention        who the routing file says to tell, as written there ({@code <!subteam^S…|handle>},
+ *                       {@code <@U…>}, {@code #channel}...); empty when no route named anyone
  */
 public record IncidentCard(Incident incident, double confidence, List<String> secondary, String safeToRetry,
                            String safeToRetryReason, String escalateTo, List<EvidenceLine> evidence, List<RunbookLink> runbooks, List<SimilarIncident> similar,
                            String acknowledgedBy, Resolution resolution, Correction correction, List<String> notices,
-                           List<NearestCase> nearest) {
+                           List<NearestCase> nearest, String mention) {
 
     static final int MAX_EVIDENCE = 3;
 
@@ -74,6 +76,7 @@ public record IncidentCard(Incident incident, double confidence, List<String> se
         similar = List.copyOf(similar);
         notices = List.copyOf(notices);
         nearest = List.copyOf(nearest);
+        mention = mention == null ? "" : mention;
     }
 
     /** The card of an incident; {@code similar} may include the incident itself, which is left out. */
@@ -114,7 +117,8 @@ public record IncidentCard(Incident incident, double confidence, List<String> se
                 classified.path("escalate_to").asText(""),
                 evidence(classified, incident.failureMode()), runbooks,
                 similar.stream().filter(past -> !past.key().equals(incident.key())).toList(),
-                acknowledgedBy, resolution, correction, List.of(), nearest(classified));
+                acknowledgedBy, resolution, correction, List.of(), nearest(classified),
+                classified.path("routing").path("mention").asText(""));
     }
 
     private static List<NearestCase> nearest(JsonNode classified) {
@@ -131,7 +135,7 @@ public record IncidentCard(Incident incident, double confidence, List<String> se
     public IncidentCard withNotices(List<String> notices) {
         return new IncidentCard(incident, confidence, secondary, safeToRetry, safeToRetryReason, escalateTo, evidence,
                 runbooks, similar,
-                acknowledgedBy, resolution, correction, notices, nearest);
+                acknowledgedBy, resolution, correction, notices, nearest, mention);
     }
 
     private static List<EvidenceLine> evidence(JsonNode classified, String incidentMode) {

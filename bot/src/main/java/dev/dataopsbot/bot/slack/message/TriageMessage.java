@@ -85,13 +85,22 @@ public final class TriageMessage {
                 + (card.secondary().isEmpty() ? "" : " (also: " + BlockText.safe(String.join(", ", card.secondary()), 200) + ")")));
         fields.add(field(text, "Safe to re-run",
                 BlockText.safe(new ReRunAdvice(card.safeToRetry(), card.safeToRetryReason()).text(), 300)));
-        fields.add(field(text, "Escalate to", card.escalateTo().isBlank() ? "nobody known yet"
-                : BlockText.safe(card.escalateTo(), 300)));
+        fields.add(field(text, "Escalate to", (card.escalateTo().isBlank() ? "nobody known yet"
+                : BlockText.safe(card.escalateTo(), 300)) + mention(card).map(m -> "\n" + m).orElse("")));
         fields.add(field(text, "Incident", incident.key() + " · " + state(card)));
         if (incident.alertCount() > 1) {
             fields.add(field(text, "Alerts", String.valueOf(incident.alertCount())));
         }
         return fields;
+    }
+
+    /**
+     * The routing file's mention as mrkdwn (a user group or user is notified, a channel linked).
+     * Only a mention that parses as one of the routing file's forms is written unescaped; anything
+     * else in the store is not shown.
+     */
+    private static Optional<String> mention(IncidentCard card) {
+        return dev.dataopsbot.rules.routing.Mention.parse(card.mention()).map(dev.dataopsbot.rules.routing.Mention::mrkdwn);
     }
 
     private static TextObject field(BlockText text, String name, String value) {
@@ -176,10 +185,12 @@ public final class TriageMessage {
         return "Reclassified by " + Mention.of(correction.by()) + ": " + BlockText.safe(correction.mode(), 100) + comment;
     }
 
+    /** The notification text; it carries the routing file's mention so that a push notification names who is paged. */
     private static String fallback(IncidentCard card) {
         Incident incident = card.incident();
         return incident.key() + " " + BlockText.escape(incident.failureMode()) + " (" + incident.severity() + "): "
-                + BlockText.safe(incident.title(), MAX_FALLBACK_TITLE_CHARS) + " — safe to re-run: " + retry(card.safeToRetry());
+                + BlockText.safe(incident.title(), MAX_FALLBACK_TITLE_CHARS) + " — safe to re-run: " + retry(card.safeToRetry())
+                + mention(card).map(m -> " — " + m).orElse("");
     }
 
     private static SectionBlock section(BlockText text, String mrkdwn) {

@@ -130,6 +130,33 @@ class TriageMessageTest {
     }
 
     @Test
+    void a_routed_incident_mentions_the_on_call_group_beside_the_escalation_and_in_the_notification() throws Exception {
+        var classified = Histories.classification("credential_expiry", 0.92, "SEV2", "after_fix", "finance on-call");
+        Histories.evidence(classified, 1, "Authentication token has expired.", "credential_expiry");
+        classified.putObject("routing").put("route", "finance pipelines").put("mention", "<!subteam^S0123ABCD|finance-oncall>")
+                .put("label", "finance on-call").put("tier", 1).put("severity_floor", "SEV2");
+        SlackMessage message = withLinks.render(IncidentCard.from(Histories.open(31, "finance_daily.load: token expired",
+                "credential_expiry", "SEV2").event(EventKind.CLASSIFIED, TimelineEvent.BOT, "classified", classified).build(),
+                List.of()));
+        GoldenFiles.assertMatches("triage-routed.json", message);
+        assertTrue(texts(message).contains("*Escalate to*\nfinance on-call\n<!subteam^S0123ABCD|finance-oncall>"), texts(message).toString());
+        assertTrue(message.text().endsWith("safe to re-run: after fix — <!subteam^S0123ABCD|finance-oncall>"), message.text());
+    }
+
+    @Test
+    void a_routed_channel_id_becomes_a_channel_link_and_a_stored_mention_of_everyone_is_never_shown() {
+        var classified = Histories.classification("timeout", 0.8, "SEV3", "after_fix", "#payments-data");
+        classified.putObject("routing").put("route", "payments").put("mention", "C0PAYMENTS1");
+        assertTrue(text(withLinks.render(IncidentCard.from(Histories.open(32, "slow", "timeout", "SEV3")
+                .event(EventKind.CLASSIFIED, TimelineEvent.BOT, "classified", classified).build(), List.of())))
+                .contains("#payments-data\n<#C0PAYMENTS1>"));
+        classified.putObject("routing").put("route", "tampered").put("mention", "<!channel>");
+        SlackMessage tampered = withLinks.render(IncidentCard.from(Histories.open(33, "slow", "timeout", "SEV3")
+                .event(EventKind.CLASSIFIED, TimelineEvent.BOT, "classified", classified).build(), List.of()));
+        assertFalse(text(tampered).contains("<!channel>"), text(tampered));
+    }
+
+    @Test
     void runbook_paths_resolve_against_a_base_without_trailing_slash() {
         RunbookLinks links = new RunbookLinks(Optional.of(URI.create("https://git.example.com/runbooks/blob/main")));
         assertEquals("<https://git.example.com/runbooks/blob/main/runbooks/x.md|X>", links.mrkdwn("X", "runbooks/x.md"));
