@@ -15,6 +15,8 @@ import java.util.Map;
  * @param impactStartedAt when the impact began, if the alert says; else null
  * @param channel         Slack channel of the alert, or null
  * @param threadTs        Slack thread of the alert, or null
+ * @param sourceAlert     the alert as its source described it (name, labels, links), or null when the source
+ *                        gave only text
  */
 public record AlertReport(
         String source,
@@ -32,7 +34,8 @@ public record AlertReport(
         Instant impactStartedAt,
         String channel,
         String threadTs,
-        Decision decision) {
+        Decision decision,
+        SourceAlert sourceAlert) {
 
     public AlertReport {
         secondary = List.copyOf(secondary);
@@ -42,13 +45,22 @@ public record AlertReport(
         decision = decision == null ? Decision.RULES : decision;
     }
 
+    /** A report without a described source alert. */
+    public AlertReport(String source, String redactedText, String title, String failureMode, double confidence,
+                       String severity, String safeToRetry, String escalateTo, List<String> secondary,
+                       Map<String, String> entities, List<EvidenceLine> evidence, List<SuggestedRunbook> runbooks,
+                       Instant impactStartedAt, String channel, String threadTs, Decision decision) {
+        this(source, redactedText, title, failureMode, confidence, severity, safeToRetry, escalateTo, secondary, entities,
+                evidence, runbooks, impactStartedAt, channel, threadTs, decision, null);
+    }
+
     /** A report decided by the rules alone, with no nearest cases to show. */
     public AlertReport(String source, String redactedText, String title, String failureMode, double confidence,
                        String severity, String safeToRetry, String escalateTo, List<String> secondary,
                        Map<String, String> entities, List<EvidenceLine> evidence, List<SuggestedRunbook> runbooks,
                        Instant impactStartedAt, String channel, String threadTs) {
         this(source, redactedText, title, failureMode, confidence, severity, safeToRetry, escalateTo, secondary, entities,
-                evidence, runbooks, impactStartedAt, channel, threadTs, Decision.RULES);
+                evidence, runbooks, impactStartedAt, channel, threadTs, Decision.RULES, null);
     }
 
     /** This report with one more parsed field, e.g. {@link IncidentStore#ALERT_KEY}. */
@@ -56,7 +68,14 @@ public record AlertReport(
         Map<String, String> more = new java.util.HashMap<>(entities);
         more.put(name, value);
         return new AlertReport(source, redactedText, title, failureMode, confidence, severity, safeToRetry, escalateTo,
-                secondary, more, evidence, runbooks, impactStartedAt, channel, threadTs, decision);
+                secondary, more, evidence, runbooks, impactStartedAt, channel, threadTs, decision, sourceAlert);
+    }
+
+    /** This report with the alert as its source described it; null or an empty one leaves it without. */
+    public AlertReport withSourceAlert(SourceAlert described) {
+        SourceAlert kept = described == null || described.isEmpty() ? null : described;
+        return new AlertReport(source, redactedText, title, failureMode, confidence, severity, safeToRetry, escalateTo,
+                secondary, entities, evidence, runbooks, impactStartedAt, channel, threadTs, decision, kept);
     }
 
     /** A line that supports a failure mode, and the rule that matched it. */
