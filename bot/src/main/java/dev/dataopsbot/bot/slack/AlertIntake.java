@@ -1,6 +1,7 @@
 package dev.dataopsbot.bot.slack;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 import dev.dataopsbot.bot.incident.TriageRecorder;
@@ -12,6 +13,7 @@ import dev.dataopsbot.knowledge.incident.InboundAlert;
 import dev.dataopsbot.knowledge.incident.IncidentStore;
 import dev.dataopsbot.knowledge.incident.Received;
 import dev.dataopsbot.knowledge.incident.Recorded;
+import dev.dataopsbot.knowledge.incident.SourceAlert;
 
 /**
  * Alerts that arrive without anyone asking (channel messages, webhooks): classified and stored
@@ -53,12 +55,16 @@ final class AlertIntake {
      * @param alertKey the alert's name without its state ({@link IncidentStore#ALERT_KEY}), for a later recovery
      *                 notice to find it; null when it has none
      * @param within   the store as the caller may use it (with the caller's deadline for the database)
+     * @param described the alert as its source described it (name, labels, links), redacted here before it is
+     *                  stored; null when the source gave only text
      * @return empty when this delivery was stored before (a retry)
      * @throws dev.dataopsbot.knowledge.incident.StoreException when it cannot be stored (busy past the deadline, broken)
      */
     Optional<Intake> store(IncidentStore within, Triage classified, String source, String deliverySource, String deliveryId, String dedupeKey,
-                           String alertKey, String replyChannel, String replyThreadTs) {
-        AlertReport report = TriageRecorder.report(classified, source, replyChannel, replyThreadTs);
+                           String alertKey, String replyChannel, String replyThreadTs, SourceAlert described) {
+        SourceAlert shown = redacted(described);
+        AlertReport report = TriageRecorder.report(classified, source, replyChannel, replyThreadTs,
+                shown == null ? null : shown.name()).withSourceAlert(shown);
         if (alertKey != null) {
             report = report.withEntity(IncidentStore.ALERT_KEY, alertKey);
         }
@@ -69,5 +75,22 @@ final class AlertIntake {
         Optional<Received> received = within.receive(inbound);
         received.filter(r -> r.recorded().isNew()).ifPresent(r -> metrics.incident("opened"));
         return received.map(r -> new Intake(classified.recordedAs(r.recorded()), r));
+    }
+
+    /**
+     * Every value redacted like alert text; a link whose URL redaction would change (a token in
+     * its query, say) is left out rather than stored cut.
+     */
+    private SourceAlert redacted(SourceAlert described) {
+        if (described == null) {
+            return null;
+        }
+        List<SourceAlert.Label> labels = described.labels().stream()
+                .map(l -> new SourceAlert.Label(triage.redact(l.name()), triage.redact(l.value()))).toList();
+        List<SourceAlert.Link> links = described.links().stream()
+                .filter(l -> triage.redact(l.url()).equals(l.url()))
+                .map(l -> new SourceAlert.Link(triage.redact(l.label()), l.url())).toList();
+        return new SourceAlert(triage.redact(described.name()), labels, triage.redact(described.summary()),
+                triage.redact(described.description()), links);
     }
 }

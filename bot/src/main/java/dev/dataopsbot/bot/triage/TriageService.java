@@ -61,6 +61,14 @@ public final class TriageService {
     }
 
     /**
+     * {@code raw} as stored and shown: normalised and redacted like alert text (secrets become
+     * {@code [REDACTED]}, personal data {@code [REDACTED:kind]}).
+     */
+    public String redact(String raw) {
+        return alertText.prepare(raw).text();
+    }
+
+    /**
      * @param source where the alert came from ({@code cli}, {@code slack}, ...)
      * @param raw    the text as received
      * @throws EmptyAlertException when there is nothing to classify

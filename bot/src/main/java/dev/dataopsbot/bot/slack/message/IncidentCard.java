@@ -9,6 +9,8 @@ import com.fasterxml.jackson.databind.node.MissingNode;
 
 import dev.dataopsbot.knowledge.incident.Incident;
 import dev.dataopsbot.knowledge.incident.IncidentHistory;
+import dev.dataopsbot.knowledge.incident.SourceAlert;
+import dev.dataopsbot.knowledge.incident.StoredAlert;
 import dev.dataopsbot.knowledge.incident.TimelineEvent;
 import dev.dataopsbot.knowledge.similar.SimilarIncident;
 
@@ -28,11 +30,12 @@ import dev.dataopsbot.knowledge.similar.SimilarIncident;
  * @param correction     the last feedback that named another mode, or null
  * @param notices        extra context lines, e.g. "input larger than 1 MiB: the middle was cut"
  * @param nearest        the labelled cases nearest to the first alert, closest first
+ * @param sourceAlert    the first alert as its source described it (name, labels, summary, links), or null
  */
 public record IncidentCard(Incident incident, double confidence, List<String> secondary, String safeToRetry, String escalateTo,
                            List<EvidenceLine> evidence, List<RunbookLink> runbooks, List<SimilarIncident> similar,
                            String acknowledgedBy, Resolution resolution, Correction correction, List<String> notices,
-                           List<NearestCase> nearest) {
+                           List<NearestCase> nearest, SourceAlert sourceAlert) {
 
     static final int MAX_EVIDENCE = 3;
 
@@ -109,7 +112,8 @@ public record IncidentCard(Incident incident, double confidence, List<String> se
                 classified.path("safe_to_retry").asText("no"), classified.path("escalate_to").asText(""),
                 evidence(classified, incident.failureMode()), runbooks,
                 similar.stream().filter(past -> !past.key().equals(incident.key())).toList(),
-                acknowledgedBy, resolution, correction, List.of(), nearest(classified));
+                acknowledgedBy, resolution, correction, List.of(), nearest(classified),
+                history.alerts().stream().findFirst().flatMap(StoredAlert::sourceAlert).orElse(null));
     }
 
     private static List<NearestCase> nearest(JsonNode classified) {
@@ -125,7 +129,7 @@ public record IncidentCard(Incident incident, double confidence, List<String> se
     /** The same card with these notices. */
     public IncidentCard withNotices(List<String> notices) {
         return new IncidentCard(incident, confidence, secondary, safeToRetry, escalateTo, evidence, runbooks, similar,
-                acknowledgedBy, resolution, correction, notices, nearest);
+                acknowledgedBy, resolution, correction, notices, nearest, sourceAlert);
     }
 
     private static List<EvidenceLine> evidence(JsonNode classified, String incidentMode) {
