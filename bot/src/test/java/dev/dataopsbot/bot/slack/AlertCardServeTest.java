@@ -103,6 +103,28 @@ class AlertCardServeTest {
         assertNull(mitigated.acknowledgedAt(), "nobody acknowledged it: the source's recovery is not an acknowledgement");
     }
 
+    @Test
+    void secrets_in_the_alert_are_redacted_before_the_card_is_stored_and_a_link_carrying_one_is_dropped()
+            throws Exception {
+        bot = new RunningBot(dataDir, Map.of("DATAOPS_WEBHOOK_TOKEN", TOKEN, "DATAOPS_ALERT_CHANNELS", "CALERTS"));
+        com.fasterxml.jackson.databind.node.ObjectNode body =
+                (com.fasterxml.jackson.databind.node.ObjectNode) JSON.readTree(fixture("kafka-consumer-lag-firing.json"));
+        com.fasterxml.jackson.databind.node.ObjectNode annotations =
+                (com.fasterxml.jackson.databind.node.ObjectNode) body.at("/alerts/0/annotations");
+        annotations.put("description", "owner jane.doe@example.com; sink config password=hunter2");
+        annotations.put("dashboard_url",
+                "https://grafana.acme.internal/d/lag?api_key=glsa_abcdefghijklmnopqrstuvwxyz012345_abcdef12");
+
+        assertEquals(200, bot.alertmanager("", body.toString(), TOKEN).statusCode());
+
+        String card = mrkdwn(bot.slack.await("chat.postMessage", call -> call.param("blocks") != null).json("blocks"));
+        assertTrue(card.contains("[REDACTED:email]") && card.contains("password=[REDACTED]"), card);
+        assertTrue(!card.contains("jane.doe") && !card.contains("hunter2") && !card.contains("glsa_"), card);
+        assertTrue(!card.contains("|Dashboard>") && card.contains("|Runbook>"), card);
+        JsonNode stored = bot.knowledge.store().history(FIRST).alerts().get(0).fields().path("source_alert");
+        assertTrue(!stored.toString().contains("hunter2") && !stored.toString().contains("glsa_"), stored.toString());
+    }
+
     /** Every mrkdwn and plain text of the blocks, one per line, as Slack receives them. */
     private static String mrkdwn(JsonNode blocks) {
         StringBuilder out = new StringBuilder();
