@@ -125,6 +125,23 @@ class AlertCardServeTest {
         assertTrue(!stored.toString().contains("hunter2") && !stored.toString().contains("glsa_"), stored.toString());
     }
 
+    @Test
+    void an_airflow_callback_in_a_channel_keeps_its_view_log_link_on_the_triage_message() throws Exception {
+        bot = new RunningBot(dataDir, Map.of());
+        JsonNode callback;
+        try (InputStream in = getClass().getResourceAsStream("/alert-messages/airflow-failure-callback.json")) {
+            callback = JSON.readTree(in);
+        }
+
+        assertEquals(200, bot.event("Ev-card", callback, 0).statusCode());
+
+        String card = mrkdwn(bot.slack.await("chat.postMessage", call -> call.param("blocks") != null).json("blocks"));
+        assertTrue(card.contains("<https://airflow.acme.internal/log?dag_id=orders_daily&amp;task_id=load_orders"
+                + "&amp;execution_date=2024-08-05T02%3A00%3A00%2B00%3A00|View log>"), card);
+        String title = bot.knowledge.store().require(FIRST).title();
+        assertEquals("credential_expiry in snowflake: orders_daily.load_orders", title);
+    }
+
     /** Every mrkdwn and plain text of the blocks, one per line, as Slack receives them. */
     private static String mrkdwn(JsonNode blocks) {
         StringBuilder out = new StringBuilder();
