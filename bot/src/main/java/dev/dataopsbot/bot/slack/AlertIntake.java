@@ -41,6 +41,11 @@ final class AlertIntake {
         this.escalation = escalation;
     }
 
+    /** {@code raw} redacted like alert text. */
+    String redact(String raw) {
+        return triage.redact(raw);
+    }
+
     /** Classifies {@code text} from {@code source}; nothing is stored. */
     Triage classify(String source, String text) {
         long start = System.nanoTime();
@@ -78,8 +83,9 @@ final class AlertIntake {
     }
 
     /**
-     * Every value redacted like alert text; a link whose URL redaction would change (a token in
-     * its query, say) is left out rather than stored cut.
+     * Every value redacted like alert text; a link whose URL holds a secret or personal data,
+     * as written or percent-decoded (a token in its query, a label value in a PromQL expression),
+     * is left out rather than stored cut.
      */
     private SourceAlert redacted(SourceAlert described) {
         if (described == null) {
@@ -88,9 +94,30 @@ final class AlertIntake {
         List<SourceAlert.Label> labels = described.labels().stream()
                 .map(l -> new SourceAlert.Label(triage.redact(l.name()), triage.redact(l.value()))).toList();
         List<SourceAlert.Link> links = described.links().stream()
-                .filter(l -> triage.redact(l.url()).equals(l.url()))
+                .filter(l -> !holdsRedactable(l.url()))
                 .map(l -> new SourceAlert.Link(triage.redact(l.label()), l.url())).toList();
         return new SourceAlert(triage.redact(described.name()), labels, triage.redact(described.summary()),
                 triage.redact(described.description()), links);
+    }
+
+    /** True when redaction finds something in {@code url}, or in it percent-decoded (up to three times). */
+    private boolean holdsRedactable(String url) {
+        String text = url;
+        for (int i = 0; i < 4; i++) {
+            if (triage.holdsRedactable(text)) {
+                return true;
+            }
+            String decoded;
+            try {
+                decoded = java.net.URLDecoder.decode(text, java.nio.charset.StandardCharsets.UTF_8);
+            } catch (IllegalArgumentException e) {
+                return true;  // malformed escapes: nothing to check it with, so it is not kept
+            }
+            if (decoded.equals(text)) {
+                return false;
+            }
+            text = decoded.replace("\\n", "\n").replace("\\\"", "\"");
+        }
+        return true;
     }
 }

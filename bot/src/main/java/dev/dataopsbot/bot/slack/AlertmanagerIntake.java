@@ -81,7 +81,7 @@ public final class AlertmanagerIntake {
             }
             Triage classified = intake.classify(SOURCE, alert.text());
             Optional<AlertIntake.Intake> intook = intake.store(store, classified, SOURCE, SOURCE, deliveryId, alert.dedupeKey(),
-                    null, replyChannel, null, describer.describe(alert, notification));
+                    null, replyChannel, null, describer.describe(alert, notification, intake::redact));
             if (intook.isEmpty()) {
                 duplicates++;
                 continue;

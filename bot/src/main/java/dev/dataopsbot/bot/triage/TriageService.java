@@ -68,6 +68,11 @@ public final class TriageService {
         return alertText.prepare(raw).text();
     }
 
+    /** True when redaction would remove a secret or personal data from {@code raw}. */
+    public boolean holdsRedactable(String raw) {
+        return !alertText.prepare(raw).redactions().isEmpty();
+    }
+
     /**
      * @param source where the alert came from ({@code cli}, {@code slack}, ...)
      * @param raw    the text as received

@@ -5,6 +5,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 import dev.dataopsbot.knowledge.incident.SourceAlert;
 
@@ -14,7 +15,9 @@ import dev.dataopsbot.knowledge.incident.SourceAlert;
  * links: the runbook and dashboard annotations, Grafana's dashboard and panel, the
  * {@code generatorURL}, and a silence (Grafana's own {@code silenceURL}, else Alertmanager's
  * "New silence" form under {@code externalURL}, see {@link SilenceLink}). Values are taken as
- * sent: redaction and URL checks happen where they are stored and rendered.
+ * sent: redaction and URL checks happen where they are stored and rendered. The one exception is
+ * the silence link we build ourselves, which percent-encodes label values where redaction could
+ * no longer see a secret: it is built only when no matcher holds anything redaction would change.
  */
 public final class AlertmanagerSourceAlert {
 
@@ -24,8 +27,12 @@ public final class AlertmanagerSourceAlert {
         this.layout = layout;
     }
 
-    /** {@code alert} of {@code notification}, described. */
-    public SourceAlert describe(AlertmanagerAlert alert, AlertmanagerNotification notification) {
+    /**
+     * {@code alert} of {@code notification}, described.
+     *
+     * @param redact how alert text is redacted; a label it would change keeps the silence link out
+     */
+    public SourceAlert describe(AlertmanagerAlert alert, AlertmanagerNotification notification, UnaryOperator<String> redact) {
         List<SourceAlert.Label> labels = layout.identifying(alert.labels());
         Map<String, String> annotations = alert.annotations();
         Links links = new Links();
@@ -40,7 +47,11 @@ public final class AlertmanagerSourceAlert {
             List<SourceAlert.Label> matchers = new ArrayList<>();
             matchers.add(new SourceAlert.Label("alertname", alert.alertName()));
             matchers.addAll(labels);
-            SilenceLink.of(notification.externalUrl(), matchers).ifPresent(url -> links.add("Silence", url));
+            boolean clean = matchers.stream().allMatch(m -> redact.apply(m.name()).equals(m.name())
+                    && redact.apply(m.value()).equals(m.value().strip()));
+            if (clean) {
+                SilenceLink.of(notification.externalUrl(), matchers).ifPresent(url -> links.add("Silence", url));
+            }
         }
         return new SourceAlert(alert.labels().getOrDefault("alertname", ""), labels,
                 annotations.getOrDefault("summary", "").strip(), annotations.getOrDefault("description", "").strip(),

@@ -25,6 +25,9 @@ import dev.dataopsbot.knowledge.incident.TimelineEvent;
 /** The alert card: the source alert at the top of the triage message, from real payloads, against golden Block Kit. */
 class SourceAlertCardTest {
 
+    private static final dev.dataopsbot.rules.text.AlertText ALERT_TEXT = new dev.dataopsbot.rules.text.AlertText();
+    private static final java.util.function.UnaryOperator<String> REDACT = raw -> ALERT_TEXT.prepare(raw).text();
+
     private final TriageMessage renderer = new TriageMessage(Optional.empty());
     private final AlertmanagerSourceAlert describer = new AlertmanagerSourceAlert(AlertCardLayout.bundled());
 
@@ -55,6 +58,20 @@ class SourceAlertCardTest {
                 + "%2C%20job%3D%22kafka-exporter%22%2C%20instance%3D%2210.2.3.4%3A9308%22%2C%20namespace%3D%22streaming%22"
                 + "%2C%20topic%3D%22orders%22%2C%20consumergroup%3D%22orders-sink%22%2C%20severity%3D%22warning%22%7D",
                 silence);
+    }
+
+    @Test
+    void no_silence_link_is_built_from_a_label_that_holds_a_secret() throws Exception {
+        String body = new String(fixtureBytes("/webhook/kafka-consumer-lag-firing.json"), java.nio.charset.StandardCharsets.UTF_8)
+                .replace("\"topic\": \"orders\",\n        \"severity\"",
+                        "\"topic\": \"orders password=hunter2\",\n        \"severity\"");
+        AlertmanagerNotification notification = AlertmanagerNotification.parse(body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertEquals("orders password=hunter2", notification.alerts().get(0).labels().get("topic"));
+
+        SourceAlert alert = describer.describe(notification.alerts().get(0), notification, REDACT);
+
+        assertTrue(alert.links().stream().noneMatch(l -> l.label().equals("Silence")), alert.links().toString());
+        assertTrue(alert.links().stream().anyMatch(l -> l.label().equals("Runbook")), alert.links().toString());
     }
 
     @Test
@@ -146,7 +163,7 @@ class SourceAlertCardTest {
     private SourceAlert fromWebhook(String name) throws IOException {
         byte[] body = fixtureBytes("/webhook/" + name);
         AlertmanagerNotification notification = AlertmanagerNotification.parse(body);
-        return describer.describe(notification.alerts().get(0), notification);
+        return describer.describe(notification.alerts().get(0), notification, REDACT);
     }
 
     private static JsonNode fixture(String path) throws IOException {
