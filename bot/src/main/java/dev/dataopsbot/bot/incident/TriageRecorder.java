@@ -45,6 +45,11 @@ public final class TriageRecorder {
 
     /** The store's view of a triage: redacted text, classification, suggested runbooks and the Slack location. */
     public static AlertReport report(Triage triage, String source, String channel, String threadTs) {
+        return report(triage, source, channel, threadTs, null);
+    }
+
+    /** @param alertName the alert's name from its source ({@code alertname}), for the title; null when it has none */
+    public static AlertReport report(Triage triage, String source, String channel, String threadTs, String alertName) {
         Verdict v = triage.verdict();
         List<AlertReport.EvidenceLine> evidence = v.evidence().stream()
                 .map(e -> new AlertReport.EvidenceLine(e.getLine(), e.getText(), e.getRule(), e.getFailureMode()))
@@ -52,9 +57,9 @@ public final class TriageRecorder {
         List<AlertReport.SuggestedRunbook> runbooks = triage.runbooks().stream()
                 .map(hit -> new AlertReport.SuggestedRunbook(hit.id(), hit.title(), hit.path(), hit.score(), hit.snippet()))
                 .toList();
-        return new AlertReport(source, triage.redactedText(), IncidentTitle.of(v), v.failureMode(), v.confidence(),
+        return new AlertReport(source, triage.redactedText(), IncidentTitle.of(v, alertName), v.failureMode(), v.confidence(),
                 v.severity(), v.safeToRetry(), v.escalateTo(), v.secondary(), v.entities(), evidence, runbooks,
-                null, channel, threadTs, decision(triage), v.safeToRetryReason(), routing(triage));
+                null, channel, threadTs, decision(triage), v.safeToRetryReason(), routing(triage), null);
     }
 
     private static AlertReport.Routing routing(Triage triage) {

@@ -5,7 +5,9 @@ import java.util.List;
 import java.util.Optional;
 
 import dev.dataopsbot.bot.triage.Triage;
+import dev.dataopsbot.bot.webhook.AlertCardLayout;
 import dev.dataopsbot.bot.webhook.AlertmanagerAlert;
+import dev.dataopsbot.bot.webhook.AlertmanagerSourceAlert;
 import dev.dataopsbot.bot.webhook.AlertmanagerNotification;
 import dev.dataopsbot.knowledge.incident.Incident;
 import dev.dataopsbot.knowledge.incident.IncidentStore;
@@ -39,6 +41,7 @@ public final class AlertmanagerIntake {
     private final SourceRecovery recovery;
     private final AfterAck afterAck;
     private final List<String> alertChannels;
+    private final AlertmanagerSourceAlert describer = new AlertmanagerSourceAlert(AlertCardLayout.bundled());
 
     AlertmanagerIntake(AlertIntake intake, IncidentStore store, ReplyDelivery delivery, SourceRecovery recovery,
                        AfterAck afterAck, List<String> alertChannels) {
@@ -78,7 +81,7 @@ public final class AlertmanagerIntake {
             }
             Triage classified = intake.classify(SOURCE, alert.text(), alert.labels());
             Optional<AlertIntake.Intake> intook = intake.store(store, classified, SOURCE, SOURCE, deliveryId, alert.dedupeKey(),
-                    null, replyChannel, null);
+                    null, replyChannel, null, describer.describe(alert, notification, intake::redact));
             if (intook.isEmpty()) {
                 duplicates++;
                 continue;

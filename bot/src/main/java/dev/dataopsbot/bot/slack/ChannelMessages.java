@@ -15,10 +15,12 @@ import dev.dataopsbot.bot.alert.AlertMessageText;
 import dev.dataopsbot.bot.alert.AlertSignals;
 import dev.dataopsbot.bot.alert.AlertTitleKey;
 import dev.dataopsbot.bot.alert.ChannelMessage;
+import dev.dataopsbot.bot.alert.MessageLinks;
 import dev.dataopsbot.bot.alert.Recovery;
 import dev.dataopsbot.bot.slack.web.SlackWebApi;
 import dev.dataopsbot.bot.triage.Triage;
 import dev.dataopsbot.knowledge.incident.IncidentStore;
+import dev.dataopsbot.knowledge.incident.SourceAlert;
 import dev.dataopsbot.knowledge.incident.SourceIdentity;
 import dev.dataopsbot.knowledge.incident.StoreException;
 import org.slf4j.Logger;
@@ -50,6 +52,7 @@ final class ChannelMessages implements Middleware {
     private final ObjectMapper json = new ObjectMapper();
     private final List<String> alertChannels;
     private final AlertMessageText extractor = new AlertMessageText();
+    private final MessageLinks messageLinks = new MessageLinks();
     private final AlertSignals signals = new AlertSignals();
     private final AlertTitleKey titleKey = new AlertTitleKey();
     private final AlertIntake intake;
@@ -130,9 +133,18 @@ final class ChannelMessages implements Middleware {
             return;
         }
         intake.store(store, classified, source(message), DELIVERY, eventId, null, alertKey(classified).orElse(null),
-                        message.channel(), message.ts())
+                        message.channel(), message.ts(), links(message))
                 .ifPresent(stored -> afterAck.run("reply for " + stored.recorded().key(), this::log,
                         () -> delivery.deliver(stored.received(), classified.warnings()), null));
+    }
+
+    /** An integration's links ("View log", the run), kept on the triage message; null for people's messages. */
+    private SourceAlert links(ChannelMessage message) {
+        if (!message.isFromIntegration()) {
+            return null;
+        }
+        List<SourceAlert.Link> links = messageLinks.of(message);
+        return links.isEmpty() ? null : new SourceAlert("", List.of(), "", "", links);
     }
 
     private void threadReply(String eventId, ChannelMessage message, IncidentStore store) {

@@ -80,6 +80,19 @@ public final class TriageService {
     }
 
     /**
+     * {@code raw} as stored and shown: normalised and redacted like alert text (secrets become
+     * {@code [REDACTED]}, personal data {@code [REDACTED:kind]}).
+     */
+    public String redact(String raw) {
+        return alertText.prepare(raw).text();
+    }
+
+    /** True when redaction would remove a secret or personal data from {@code raw}. */
+    public boolean holdsRedactable(String raw) {
+        return !alertText.prepare(raw).redactions().isEmpty();
+    }
+
+    /**
      * Triage of a text alert: its labels, for routing, are its {@code name: value} lines ({@link TextLabels}).
      *
      * @param source where the alert came from ({@code cli}, {@code slack}, ...)

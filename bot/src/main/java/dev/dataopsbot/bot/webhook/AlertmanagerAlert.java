@@ -15,11 +15,21 @@ import java.util.TreeMap;
  * @param annotations  descriptive annotations ({@code summary}, {@code description}, {@code runbook_url}, ...)
  * @param startsAt     when the alert started firing; null when not sent
  * @param endsAt       when it resolved; null while firing (Alertmanager sends the zero time)
- * @param generatorUrl link to the expression in Prometheus; may be null
+ * @param generatorUrl link to the expression in Prometheus (the rule in Grafana); may be null
+ * @param grafana      the links Grafana adds to each alert; all null from Alertmanager
  */
 public record AlertmanagerAlert(String status, String fingerprint, Map<String, String> labels,
                                 Map<String, String> annotations, Instant startsAt, Instant endsAt,
-                                String generatorUrl) {
+                                String generatorUrl, GrafanaLinks grafana) {
+
+    /**
+     * Grafana's own links to an alert ({@code silenceURL}, {@code dashboardURL}, {@code panelURL});
+     * each null or empty when not sent.
+     */
+    public record GrafanaLinks(String silenceUrl, String dashboardUrl, String panelUrl) {
+
+        public static final GrafanaLinks NONE = new GrafanaLinks(null, null, null);
+    }
 
     public static final String FIRING = "firing";
     public static final String RESOLVED = "resolved";
@@ -28,7 +38,14 @@ public record AlertmanagerAlert(String status, String fingerprint, Map<String, S
     private static final List<String> LEADING_LABELS = List.of("job", "instance", "severity", "namespace", "pod");
     private static final List<String> LEADING_ANNOTATIONS = List.of("summary", "description", "runbook_url");
 
+    /** An alert from Alertmanager, without Grafana's links. */
+    public AlertmanagerAlert(String status, String fingerprint, Map<String, String> labels,
+                             Map<String, String> annotations, Instant startsAt, Instant endsAt, String generatorUrl) {
+        this(status, fingerprint, labels, annotations, startsAt, endsAt, generatorUrl, GrafanaLinks.NONE);
+    }
+
     public AlertmanagerAlert {
+        grafana = grafana == null ? GrafanaLinks.NONE : grafana;
         labels = labels == null ? Map.of() : Map.copyOf(labels);
         annotations = annotations == null ? Map.of() : Map.copyOf(annotations);
     }

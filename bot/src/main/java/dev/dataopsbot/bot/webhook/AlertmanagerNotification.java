@@ -22,6 +22,11 @@ public record AlertmanagerNotification(String version, String groupKey, String s
         alerts = alerts == null ? List.of() : List.copyOf(alerts);
     }
 
+    /** True when Grafana sent it (its webhook contact point's version {@code "1"}), not Alertmanager. */
+    public boolean fromGrafana() {
+        return NotificationReader.GRAFANA_VERSION.equals(version);
+    }
+
     /**
      * Reads a webhook body. Unknown fields are ignored.
      *

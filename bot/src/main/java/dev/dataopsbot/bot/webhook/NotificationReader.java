@@ -18,13 +18,19 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 
 /**
- * Reads an Alertmanager version 4 body from a Jackson tree, checking each field it uses and naming
+ * Reads an Alertmanager version 4 body (or Grafana's webhook body, which has the same shape) from a Jackson tree, checking each field it uses and naming
  * the path of the first bad one ({@code alerts[3].labels.severity}). Absent and {@code null}
  * optional fields read as null or empty; unknown fields are ignored.
  */
 final class NotificationReader {
 
     static final String VERSION = "4";
+    /**
+     * Grafana's webhook contact point sends Alertmanager's fields as its version {@code "1"}, with
+     * {@code orgId}, {@code title}, {@code state} and {@code message} beside them, and per alert
+     * {@code silenceURL}, {@code dashboardURL}, {@code panelURL} and {@code values}.
+     */
+    static final String GRAFANA_VERSION = "1";
     /** Go's zero time, which Alertmanager sends as the {@code endsAt} of a firing alert. */
     private static final Instant ZERO_TIME = Instant.parse("0001-01-01T00:00:00Z");
     private static final ObjectMapper JSON = JsonMapper.builder()
@@ -42,9 +48,9 @@ final class NotificationReader {
         if (version == null) {
             throw problem("version is missing, expected \"" + VERSION + "\"");
         }
-        if (!VERSION.equals(version)) {
+        if (!VERSION.equals(version) && !(GRAFANA_VERSION.equals(version) && root.has("orgId"))) {
             throw problem("version is \"" + version + "\", only Alertmanager webhook version \"" + VERSION
-                    + "\" is supported");
+                    + "\" (or Grafana's \"" + GRAFANA_VERSION + "\" with orgId) is supported");
         }
         JsonNode alerts = root.get("alerts");
         if (alerts == null || alerts.isNull()) {
@@ -92,7 +98,10 @@ final class NotificationReader {
         return new AlertmanagerAlert(status, optionalString(alert, "fingerprint", path + ".fingerprint"),
                 strings(alert, "labels", path + ".labels"), strings(alert, "annotations", path + ".annotations"),
                 time(alert, "startsAt", path + ".startsAt"), time(alert, "endsAt", path + ".endsAt"),
-                optionalString(alert, "generatorURL", path + ".generatorURL"));
+                optionalString(alert, "generatorURL", path + ".generatorURL"),
+                new AlertmanagerAlert.GrafanaLinks(optionalString(alert, "silenceURL", path + ".silenceURL"),
+                        optionalString(alert, "dashboardURL", path + ".dashboardURL"),
+                        optionalString(alert, "panelURL", path + ".panelURL")));
     }
 
     private static void requireStatus(String status, String path) {

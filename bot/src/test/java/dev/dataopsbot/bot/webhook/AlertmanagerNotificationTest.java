@@ -122,6 +122,23 @@ class AlertmanagerNotificationTest {
         assertNull(notification.groupKey());
     }
 
+    @Test
+    void grafanas_webhook_body_is_read_with_its_silence_dashboard_and_panel_links() throws Exception {
+        byte[] body;
+        try (var in = getClass().getResourceAsStream("/webhook/grafana-firing.json")) {
+            body = in.readAllBytes();
+        }
+        AlertmanagerNotification notification = parse(new String(body, java.nio.charset.StandardCharsets.UTF_8));
+
+        assertTrue(notification.fromGrafana());
+        AlertmanagerAlert alert = notification.alerts().get(0);
+        assertEquals("OrdersFreshnessStale", alert.alertName());
+        assertEquals("https://grafana.acme.internal/d/orders-freshness?orgId=1", alert.grafana().dashboardUrl());
+        assertEquals("https://grafana.acme.internal/d/orders-freshness?orgId=1&viewPanel=4", alert.grafana().panelUrl());
+        assertTrue(alert.grafana().silenceUrl().startsWith("https://grafana.acme.internal/alerting/silence/new?"));
+        assertEquals("bc97ff14869b13e3", alert.fingerprint());
+    }
+
     static Stream<Arguments> malformed() {
         return Stream.of(
                 Arguments.of("", "body is empty, expected an Alertmanager webhook JSON object"),
@@ -129,7 +146,9 @@ class AlertmanagerNotificationTest {
                 Arguments.of("\"alerts\"", "body is a string, expected an Alertmanager webhook JSON object"),
                 Arguments.of("{\"alerts\": []}", "version is missing, expected \"4\""),
                 Arguments.of("{\"version\": \"3\", \"alerts\": []}",
-                        "version is \"3\", only Alertmanager webhook version \"4\" is supported"),
+                        "version is \"3\", only Alertmanager webhook version \"4\" (or Grafana's \"1\" with orgId) is supported"),
+                Arguments.of("{\"version\": \"1\", \"alerts\": []}",
+                        "version is \"1\", only Alertmanager webhook version \"4\" (or Grafana's \"1\" with orgId) is supported"),
                 Arguments.of("{\"version\": 4, \"alerts\": []}", "version is a number, expected a string"),
                 Arguments.of("{\"version\": \"4\"}", "alerts is missing, expected an array of alerts"),
                 Arguments.of("{\"version\": \"4\", \"alerts\": {}}", "alerts is an object, expected an array of alerts"),

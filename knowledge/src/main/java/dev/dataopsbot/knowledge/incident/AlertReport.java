@@ -17,6 +17,8 @@ import java.util.Map;
  * @param threadTs        Slack thread of the alert, or null
  * @param safeToRetryReason why re-running is or is not safe, a short phrase; empty when not known
  * @param routing         the route of the team's routing file that matched, or null
+ * @param sourceAlert     the alert as its source described it (name, labels, links), or null when the source
+ *                        gave only text
  */
 public record AlertReport(
         String source,
@@ -36,7 +38,8 @@ public record AlertReport(
         String threadTs,
         Decision decision,
         String safeToRetryReason,
-        Routing routing) {
+        Routing routing,
+        SourceAlert sourceAlert) {
 
     public AlertReport {
         safeToRetryReason = safeToRetryReason == null ? "" : safeToRetryReason;
@@ -47,13 +50,13 @@ public record AlertReport(
         decision = decision == null ? Decision.RULES : decision;
     }
 
-    /** A report whose re-run advice comes without a reason, routed by no routing file. */
+    /** A report whose re-run advice comes without a reason, routed by no routing file, without a described source alert. */
     public AlertReport(String source, String redactedText, String title, String failureMode, double confidence,
                        String severity, String safeToRetry, String escalateTo, List<String> secondary,
                        Map<String, String> entities, List<EvidenceLine> evidence, List<SuggestedRunbook> runbooks,
                        Instant impactStartedAt, String channel, String threadTs, Decision decision) {
         this(source, redactedText, title, failureMode, confidence, severity, safeToRetry, escalateTo, secondary, entities,
-                evidence, runbooks, impactStartedAt, channel, threadTs, decision, "", null);
+                evidence, runbooks, impactStartedAt, channel, threadTs, decision, "", null, null);
     }
 
     /** A report decided by the rules alone, with no nearest cases to show. */
@@ -70,7 +73,14 @@ public record AlertReport(
         Map<String, String> more = new java.util.HashMap<>(entities);
         more.put(name, value);
         return new AlertReport(source, redactedText, title, failureMode, confidence, severity, safeToRetry, escalateTo,
-                secondary, more, evidence, runbooks, impactStartedAt, channel, threadTs, decision, safeToRetryReason, routing);
+                secondary, more, evidence, runbooks, impactStartedAt, channel, threadTs, decision, safeToRetryReason, routing, sourceAlert);
+    }
+
+    /** This report with the alert as its source described it; null or an empty one leaves it without. */
+    public AlertReport withSourceAlert(SourceAlert described) {
+        SourceAlert kept = described == null || described.isEmpty() ? null : described;
+        return new AlertReport(source, redactedText, title, failureMode, confidence, severity, safeToRetry, escalateTo,
+                secondary, entities, evidence, runbooks, impactStartedAt, channel, threadTs, decision, safeToRetryReason, routing, kept);
     }
 
     /** A line that supports a failure mode, and the rule that matched it. */

@@ -308,6 +308,9 @@ public final class IncidentStore {
             ObjectNode fields = timeline.detail();
             alert.entities().entrySet().stream().sorted(Map.Entry.comparingByKey())
                     .forEach(e -> fields.put(e.getKey(), e.getValue()));
+            if (alert.sourceAlert() != null) {
+                fields.set(SourceAlert.FIELD, alert.sourceAlert().toJson());
+            }
             insert.setString(5, fields.toString());
             insert.executeUpdate();
             try (ResultSet keys = insert.getGeneratedKeys()) {

@@ -58,7 +58,7 @@ class IncidentStoreTest {
         AlertReport r = Alerts.expiredToken("orders_daily", "load_orders");
         AlertReport withReason = new AlertReport(r.source(), r.redactedText(), r.title(), r.failureMode(), r.confidence(),
                 r.severity(), "yes", r.escalateTo(), r.secondary(), r.entities(), r.evidence(), r.runbooks(),
-                r.impactStartedAt(), r.channel(), r.threadTs(), r.decision(), "a new session authenticates again and gets a fresh token", null);
+                r.impactStartedAt(), r.channel(), r.threadTs(), r.decision(), "a new session authenticates again and gets a fresh token", null, null);
         IncidentKey key = store.record(withReason).key();
         TimelineEvent classified = store.timeline(key).get(1);
         assertEquals(EventKind.CLASSIFIED, classified.kind());

@@ -9,6 +9,8 @@ import com.fasterxml.jackson.databind.node.MissingNode;
 
 import dev.dataopsbot.knowledge.incident.Incident;
 import dev.dataopsbot.knowledge.incident.IncidentHistory;
+import dev.dataopsbot.knowledge.incident.SourceAlert;
+import dev.dataopsbot.knowledge.incident.StoredAlert;
 import dev.dataopsbot.knowledge.incident.TimelineEvent;
 import dev.dataopsbot.knowledge.similar.SimilarIncident;
 
@@ -31,11 +33,12 @@ import dev.dataopsbot.knowledge.similar.SimilarIncident;
  * @param nearest        the labelled cases nearest to the first alert, closest first
  * @param mention        who the routing file says to tell, as written there ({@code <!subteam^S…|handle>},
  *                       {@code <@U…>}, {@code #channel}...); empty when no route named anyone
+ * @param sourceAlert    the first alert as its source described it (name, labels, summary, links), or null
  */
 public record IncidentCard(Incident incident, double confidence, List<String> secondary, String safeToRetry,
                            String safeToRetryReason, String escalateTo, List<EvidenceLine> evidence, List<RunbookLink> runbooks, List<SimilarIncident> similar,
                            String acknowledgedBy, Resolution resolution, Correction correction, List<String> notices,
-                           List<NearestCase> nearest, String mention) {
+                           List<NearestCase> nearest, String mention, SourceAlert sourceAlert) {
 
     static final int MAX_EVIDENCE = 3;
 
@@ -118,7 +121,9 @@ public record IncidentCard(Incident incident, double confidence, List<String> se
                 evidence(classified, incident.failureMode()), runbooks,
                 similar.stream().filter(past -> !past.key().equals(incident.key())).toList(),
                 acknowledgedBy, resolution, correction, List.of(), nearest(classified),
-                classified.path("routing").path("mention").asText(""));
+                classified.path("routing").path("mention").asText(""),
+
+                history.alerts().stream().findFirst().flatMap(StoredAlert::sourceAlert).orElse(null));
     }
 
     private static List<NearestCase> nearest(JsonNode classified) {
@@ -135,7 +140,7 @@ public record IncidentCard(Incident incident, double confidence, List<String> se
     public IncidentCard withNotices(List<String> notices) {
         return new IncidentCard(incident, confidence, secondary, safeToRetry, safeToRetryReason, escalateTo, evidence,
                 runbooks, similar,
-                acknowledgedBy, resolution, correction, notices, nearest, mention);
+                acknowledgedBy, resolution, correction, notices, nearest, mention, sourceAlert);
     }
 
     private static List<EvidenceLine> evidence(JsonNode classified, String incidentMode) {

@@ -19,8 +19,9 @@ import dev.dataopsbot.bot.triage.ReRunAdvice;
 import dev.dataopsbot.rules.FailureMode;
 
 /**
- * The triage message of an incident: what failed and how sure we are, whether a re-run is safe
- * and why, the evidence (each line once, with the rules that fired on it), runbooks,
+ * The triage message of an incident: what failed and how sure we are, the alert as its source
+ * described it (name, identifying labels, summary, links; see {@link SourceAlertBlocks}), whether a
+ * re-run is safe and why, the evidence (each line once, with the rules that fired on it), runbooks,
  * similar past incidents, who is on it, and the buttons that move it along. Re-rendered from an
  * {@link IncidentCard} after every change. All text from alerts and people is escaped; evidence of
  * a {@code pii_exposure} incident is never shown.
@@ -50,6 +51,7 @@ public final class TriageMessage {
         blocks.add(HeaderBlock.builder().text(text.plain(ModeNames.heading(incident.failureMode()) + " · "
                 + incident.severity(), BlockText.MAX_HEADER)).build());
         blocks.add(section(text, incident.title().isBlank() ? "(no title)" : BlockText.escape(incident.title())));
+        blocks.addAll(SourceAlertBlocks.of(card.sourceAlert(), text, FailureMode.PII_EXPOSURE.id().equals(incident.failureMode())));
         blocks.add(SectionBlock.builder().fields(facts(card, text)).build());
         blocks.add(section(text, evidence(card, text)));
         if (!card.nearest().isEmpty() && !FailureMode.PII_EXPOSURE.id().equals(incident.failureMode())) {

@@ -136,6 +136,14 @@ final class Histories {
         return new IncidentHistory(incident, timeline, List.of());
     }
 
+    /** The history with one stored alert whose fields hold {@code described}, as the store writes it. */
+    IncidentHistory build(dev.dataopsbot.knowledge.incident.SourceAlert described) {
+        ObjectNode fields = JSON.createObjectNode();
+        fields.set(dev.dataopsbot.knowledge.incident.SourceAlert.FIELD, described.toJson());
+        return new IncidentHistory(incident, timeline, List.of(new dev.dataopsbot.knowledge.incident.StoredAlert(1,
+                incident.key(), DETECTED, "alertmanager", "(alert text)", fields)));
+    }
+
     /** Two resolved incidents like INC-12. */
     static List<SimilarIncident> similar() {
         return List.of(

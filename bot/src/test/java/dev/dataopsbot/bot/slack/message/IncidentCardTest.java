@@ -34,7 +34,7 @@ class IncidentCardTest {
                     "SEV2", "no", "data-platform", List.of(), Map.of("system", "snowflake"), List.of(
                             new AlertReport.EvidenceLine(3, line, "credential_expiry: wrong password", "credential_expiry"),
                             new AlertReport.EvidenceLine(3, line, "catalogue snowflake-error-codes: 250001", "credential_expiry")),
-                    List.of(), null, "C1", "1.2", null, "repeated failed logins can lock the account", null)).key();
+                    List.of(), null, "C1", "1.2", null, "repeated failed logins can lock the account", null, null)).key();
 
             IncidentCard card = IncidentCard.from(store.history(key), List.of());
             assertEquals(List.of(new IncidentCard.EvidenceLine(3, line,
