@@ -173,8 +173,14 @@ class JarIT {
         assertEquals(0, result.code(), result.err());
         assertTrue(result.out().contains("Failure mode:   lock_contention"), result.out());
         assertTrue(result.out().contains("runbooks/lock-contention"), result.out());
-        assertEquals("", result.err().strip(), "nothing on stderr");
+        Path database = workDir.resolve("data").resolve("dataops.db");
+        assertTrue(result.err().strip().startsWith("dataops-bot: created a new, empty incident database at "
+                + database.toAbsolutePath().normalize() + " ("), "only the notice that a database was created: " + result.err());
+        assertEquals(1, result.err().strip().lines().count(), result.err());
         assertTrue(result.out().startsWith("Incident:       INC-1 (new)"), result.out());
-        assertTrue(Files.isRegularFile(workDir.resolve("data").resolve("dataops.db")), "recorded in ./data by default");
+        assertTrue(Files.isRegularFile(database), "recorded in ./data by default");
+
+        Result again = java(null, "triage", alert.toString());
+        assertEquals("", again.err().strip(), "nothing on stderr once the database exists");
     }
 }

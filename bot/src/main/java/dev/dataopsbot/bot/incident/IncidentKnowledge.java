@@ -61,7 +61,7 @@ public final class IncidentKnowledge implements AutoCloseable {
      */
     public void announceIfCreated(java.util.function.Consumer<String> out) {
         if (database.created()) {
-            out.accept("dataops-bot: created a new, empty incident database at " + database.file().toAbsolutePath()
+            out.accept("dataops-bot: created a new, empty incident database at " + database.file().toAbsolutePath().normalize()
                     + " (the data folder is DATAOPS_DATA_DIR or --data-dir, default ./data in the current directory;"
                     + " point it at your existing folder to keep one history)");
         }
