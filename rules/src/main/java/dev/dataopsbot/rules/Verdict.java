@@ -64,6 +64,19 @@ public record Verdict(
                 safeToRetryReason, entities, precedence, demoted, notAFailure);
     }
 
+    /**
+     * The same verdict for a text found to report no failure (a success or recovery notice the
+     * caller recognised): re-running is not applicable. Kept as it is for {@code pii_exposure}: a
+     * run that succeeded while it leaked personal data is still an exposure.
+     */
+    public Verdict asNotAFailure() {
+        if (failureMode.equals(FailureMode.PII_EXPOSURE.id())) {
+            return this;
+        }
+        return new Verdict(failureMode, confidence, secondary, evidence, severity, escalateTo, "no",
+                Disposition.NOTHING_FAILED, entities, precedence, demoted, true);
+    }
+
     /** Evidence lines for the primary mode only. */
     public List<Evidence> primaryEvidence() {
         return evidence.stream().filter(e -> e.getFailureMode().equals(failureMode)).toList();

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
+import dev.dataopsbot.bot.alert.AlertSignals;
 import dev.dataopsbot.knowledge.runbook.RunbookHit;
 import dev.dataopsbot.knowledge.runbook.RunbookIndex;
 import dev.dataopsbot.knowledge.runbook.RunbookQuery;
@@ -34,6 +35,7 @@ public final class TriageService {
     public static final int RUNBOOK_LIMIT = 3;
     public static final int SIMILAR_INCIDENT_LIMIT = 3;
     private static final double BINARY_SHARE = 0.1;
+    private static final String UNKNOWN = "unknown";
 
     private final AlertText alertText;
     private final FailureModeClassifier classifier;
@@ -43,6 +45,7 @@ public final class TriageService {
     private final RoutingTable routing;
     private final TwoStageDecision decision = new TwoStageDecision();
     private final TextLabels textLabels = new TextLabels();
+    private final AlertSignals signals = new AlertSignals();
 
     public TriageService(AlertText alertText, FailureModeClassifier classifier, RunbookIndex runbookIndex,
                          SimilarIncidentSearch pastIncidents, CaseKnowledge cases) {
@@ -132,6 +135,9 @@ public final class TriageService {
             verdict = decided.mode().equals(rules.failureMode())
                     ? rules.withConfidence(decided.confidence())
                     : session.decidedAs(decided.mode(), decided.confidence());
+        }
+        if (verdict.failureMode().equals(UNKNOWN) && !verdict.notAFailure() && signals.notice(prepared.text()).isPresent()) {
+            verdict = verdict.asNotAFailure();  // "DAG run ... succeeded": nothing failed, a re-run is not applicable
         }
         Optional<Route> route = Optional.empty();
         if (!routing.isEmpty()) {

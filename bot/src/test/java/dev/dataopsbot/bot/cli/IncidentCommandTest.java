@@ -66,6 +66,7 @@ class IncidentCommandTest {
                 "triage", "--json").out());
         assertTrue(success.has("incident") && success.get("incident").isNull(), success.toString());
         assertTrue(success.get("no_incident_reason").asText().startsWith("a success or recovery notice"), success.toString());
+        assertEquals("not applicable: nothing failed", success.get("safe_to_retry_reason").asText(), success.toString());
 
         Cli.Run text = run("[RESOLVED] KafkaConsumerLagHigh orders-sink", "triage");
         assertEquals(0, text.exitCode(), text.err());
@@ -79,6 +80,34 @@ class IncidentCommandTest {
 
         JsonNode incidents = JSON.readTree(run("", "incidents", "--json").out()).get("incidents");
         assertEquals(0, incidents.size(), incidents.toString());
+    }
+
+    @Test
+    void a_pii_exposure_in_a_run_that_succeeded_or_a_resolved_dlp_finding_is_always_recorded() throws Exception {
+        for (String text : java.util.List.of(
+                "Resolved: DLP scan found 3 US social security numbers (e.g. 123-45-6789) in s3://acme-exports/customers.csv",
+                "Task succeeded. Exported 1,204 rows to the public bucket; DLP found credit card numbers 4111 1111 1111 1111 in column notes")) {
+            JsonNode json = JSON.readTree(run(text, "triage", "--json").out());
+            if (json.get("failure_mode").asText().equals("pii_exposure")) {
+                assertTrue(json.get("incident").isObject(), "a PII exposure opens an incident: " + json);
+            }
+        }
+        for (String id : java.util.List.of("pii_exposure-1", "pii_exposure-2", "pii_exposure-3", "pii_exposure-4")) {
+            String text = samples().get(id);
+            JsonNode json = JSON.readTree(run(text, "triage", "--json").out());
+            assertEquals("pii_exposure", json.get("failure_mode").asText(), id);
+            assertTrue(json.get("incident").isObject(), id + " opens an incident: " + json);
+        }
+    }
+
+    private static java.util.Map<String, String> samples() throws java.io.IOException {
+        java.util.Map<String, String> texts = new java.util.HashMap<>();
+        for (String line : Files.readAllLines(java.nio.file.Path.of("..", "rules", "src", "test", "resources", "samples",
+                "triage-samples.jsonl"))) {
+            JsonNode sample = JSON.readTree(line);
+            texts.put(sample.get("id").asText(), sample.get("text").asText());
+        }
+        return texts;
     }
 
     @Test
