@@ -54,6 +54,21 @@ class SlashTriageTest {
     }
 
     @Test
+    void a_slash_triage_of_a_success_notice_answers_only_the_asker_and_records_nothing() throws Exception {
+        HttpResponse<String> ack = bot.slash("triage DAG run orders_daily scheduled__2024-05-13T04:00:00+00:00 succeeded");
+        assertEquals(200, ack.statusCode(), ack.body());
+        String path = bot.lastResponsePath();
+
+        FakeSlackApi.Call answer = bot.slack.await("response", call -> call.param("path").equals(path));
+        JsonNode body = answer.json(null);
+        assertTrue(body.path("text").asText().startsWith("Nothing recorded: a success or recovery notice ('succeeded')"),
+                body.toString());
+        assertFalse(body.toString().contains("in_channel"), "only the person who asked sees it: " + body);
+        assertTrue(bot.knowledge.store().list(false, 10).isEmpty(), "no incident");
+        assertTrue(bot.slack.calls("chat.postMessage").isEmpty(), "nothing posted in the channel");
+    }
+
+    @Test
     void a_slash_triage_is_acknowledged_then_posted_to_the_channel_and_recorded_as_an_incident() throws Exception {
         HttpResponse<String> ack = bot.slash("triage " + EXPIRED_TOKEN);
         assertEquals(200, ack.statusCode(), ack.body());
