@@ -43,29 +43,32 @@ public final class LiteralStarts {
 
     /** True when one of the literals starts at {@code at} in {@code text}. */
     public boolean anyAt(String text, int at) {
-        int bucket = bucket(text.charAt(at));
-        String[] candidates = byFirst[bucket];
-        char[] seconds = secondOf[bucket];
-        char next = at + 1 < text.length() ? text.charAt(at + 1) : 0;
-        for (int i = 0; i < candidates.length; i++) {
-            if ((seconds[i] == 0 || seconds[i] == next) && text.startsWith(candidates[i], at)) {
-                return true;
-            }
-        }
-        return false;
+        return nextAt(text, at, 0) >= 0;
     }
 
     /** Each literal that starts at {@code at} in {@code text}, in the order they were given. */
     public void forEachAt(String text, int at, Consumer<String> action) {
+        String[] candidates = byFirst[bucket(text.charAt(at))];
+        for (int i = nextAt(text, at, 0); i >= 0; i = nextAt(text, at, i + 1)) {
+            action.accept(candidates[i]);
+        }
+    }
+
+    /**
+     * The index, in the bucket of {@code text.charAt(at)}, of the first literal from {@code from} on
+     * that starts at {@code at}; -1 when none does.
+     */
+    private int nextAt(String text, int at, int from) {
         int bucket = bucket(text.charAt(at));
         String[] candidates = byFirst[bucket];
         char[] seconds = secondOf[bucket];
         char next = at + 1 < text.length() ? text.charAt(at + 1) : 0;
-        for (int i = 0; i < candidates.length; i++) {
+        for (int i = from; i < candidates.length; i++) {
             if ((seconds[i] == 0 || seconds[i] == next) && text.startsWith(candidates[i], at)) {
-                action.accept(candidates[i]);
+                return i;
             }
         }
+        return -1;
     }
 
     private static int bucket(char c) {
