@@ -69,10 +69,7 @@ public final class LineRegex {
         Matcher m = null;
         for (String anchor : anchors) {
             for (int at = text.indexOf(anchor); at >= 0; at = text.indexOf(anchor, at + 1)) {
-                if (m == null) {
-                    m = pattern.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
-                }
-                m.region(at, text.length());
+                m = from(m, text, at);
                 if (m.lookingAt()) {
                     return true;
                 }
@@ -86,16 +83,22 @@ public final class LineRegex {
         Matcher m = null;
         for (int at = 0; at < text.length(); at++) {
             if (manyAnchors.anyAt(text, at)) {
-                if (m == null) {
-                    m = pattern.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
-                }
-                m.region(at, text.length());
+                m = from(m, text, at);
                 if (m.lookingAt()) {
                     return true;
                 }
             }
         }
         return false;
+    }
+
+    /**
+     * {@code reuse} (made on first use: most lines hold no anchor) with its region starting at
+     * {@code at}, bounds transparent so look-behinds see the text before it.
+     */
+    private Matcher from(Matcher reuse, String text, int at) {
+        Matcher m = reuse != null ? reuse : pattern.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
+        return m.region(at, text.length());
     }
 
     /**
