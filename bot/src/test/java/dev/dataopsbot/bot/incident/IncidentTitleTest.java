@@ -11,6 +11,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
 
+import dev.dataopsbot.knowledge.incident.LogLinePrefix;
 import dev.dataopsbot.rules.Evidence;
 import dev.dataopsbot.rules.Verdict;
 
@@ -30,7 +31,7 @@ class IncidentTitleTest {
         "OperationalError: could not connect to server | OperationalError: could not connect to server",
     })
     void an_evidence_line_loses_its_timestamp_level_and_field_name_but_not_the_error(String line, String message) {
-        assertEquals(message, IncidentTitle.message(line));
+        assertEquals(message, LogLinePrefix.strip(line));
     }
 
     @Test
