@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
+import dev.dataopsbot.knowledge.incident.AlertFingerprint;
 import dev.dataopsbot.knowledge.incident.DurationText;
 import dev.dataopsbot.knowledge.incident.Incident;
 import dev.dataopsbot.knowledge.incident.SourceIdentity;
@@ -19,8 +20,6 @@ public final class IncidentText {
 
     static final int MAX_TITLE_CHARS = 70;
     static final int MAX_EVENT_CHARS = 300;
-    /** Where a fingerprint's message template begins (see AlertFingerprint). */
-    private static final String TEMPLATE_MARK = "msg=";
     private static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC);
 
     /** The {@code incidents} listing, newest first. */
@@ -47,11 +46,8 @@ public final class IncidentText {
         row(out, "Source", source(incident.source()));
         row(out, "Alerts", String.valueOf(incident.alertCount()));
         row(out, "Fingerprint", incident.fingerprint());
-        int template = incident.fingerprint().indexOf(TEMPLATE_MARK);
-        if (template >= 0) {
-            row(out, "Template", incident.fingerprint().substring(template + TEMPLATE_MARK.length())
-                    + "  (no pipeline object named: alerts with this message template join this incident)");
-        }
+        AlertFingerprint.template(incident.fingerprint()).ifPresent(template -> row(out, "Template", template
+                + "  (no pipeline object named: alerts with this message template join this incident)"));
         if (incident.linkedTo() != null) {
             row(out, "Follows", incident.linkedTo().toString());
         }

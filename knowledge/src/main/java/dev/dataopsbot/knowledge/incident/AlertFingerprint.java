@@ -15,7 +15,16 @@ import java.util.Optional;
  */
 public final class AlertFingerprint {
 
+    /** Where a fingerprint's message template begins. */
+    private static final String TEMPLATE_MARK = "msg=";
+
     private AlertFingerprint() {
+    }
+
+    /** The message template a fingerprint holds; empty when it names a pipeline object (or nothing) instead. */
+    public static Optional<String> template(String fingerprint) {
+        int at = fingerprint.indexOf(TEMPLATE_MARK);
+        return at < 0 ? Optional.empty() : Optional.of(fingerprint.substring(at + TEMPLATE_MARK.length()));
     }
 
     /**
@@ -34,7 +43,7 @@ public final class AlertFingerprint {
             Optional<String> template = firstEvidence != null && !firstEvidence.isBlank()
                     ? Optional.of(MessageTemplate.of(firstEvidence))
                     : MessageTemplate.headline(text == null ? "" : text);
-            template.filter(t -> !t.isEmpty()).ifPresent(t -> parts.add("msg=" + t));
+            template.filter(t -> !t.isEmpty()).ifPresent(t -> parts.add(TEMPLATE_MARK + t));
         }
         return String.join(" ", parts);
     }
