@@ -121,8 +121,8 @@ public final class TriageService {
         if (InputLimits.wasCut(prepared.text())) {
             warnings.add("input larger than 1 MiB: the middle was cut, the first and last " + (InputLimits.MAX_CHARS / 2 / 1024) + " KiB were classified");
         }
-        if (looksBinary(prepared.text())) {
-            long replaced = prepared.text().chars().filter(c -> c == '\uFFFD').count();
+        long replaced = replacedBytes(prepared.text());
+        if (looksBinary(replaced, prepared.text())) {
             warnings.add("input looks binary: " + replaced + " bytes were not text and were replaced");
         }
         Alert alert = Alert.of(source, prepared.text());
@@ -157,8 +157,16 @@ public final class TriageService {
 
     /** True when more than a tenth of {@code text} is bytes that were not text (replaced by U+FFFD). */
     public static boolean looksBinary(String text) {
-        long replaced = text.chars().filter(c -> c == '\uFFFD').count();
+        return looksBinary(replacedBytes(text), text);
+    }
+
+    private static boolean looksBinary(long replaced, String text) {
         return replaced > 0 && replaced > BINARY_SHARE * text.length();
+    }
+
+    /** How many bytes of the input were not text: the decoder replaced each with U+FFFD. */
+    private static long replacedBytes(String text) {
+        return text.chars().filter(c -> c == '\uFFFD').count();
     }
 
     static RunbookQuery queryFor(Verdict verdict) {

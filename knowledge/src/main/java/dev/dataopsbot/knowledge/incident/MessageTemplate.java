@@ -33,6 +33,7 @@ public final class MessageTemplate {
     private static final Pattern HEX = Pattern.compile("\\b(?:0x)?(?=[0-9a-f]*\\d)(?=[0-9a-f]*[a-f])[0-9a-f]{8,}\\b");
     private static final Pattern NUMBER = Pattern.compile("\\d+(?:[.,]\\d+)*");
     private static final Pattern SPACE = Pattern.compile("\\s+");
+    private static final Pattern PLACEHOLDER = Pattern.compile("<[a-z]+>");
     /** Log prefixes before the message: a bracketed time and logger, a level. */
     private static final Pattern LOG_PREFIX = Pattern.compile(
             "^(?:\\[[^\\]]{0,80}\\]\\s*|\\{[^}]{0,80}\\}\\s*|<time>\\s*|(?:info|warn(?:ing)?|error|debug|fatal|critical)\\s*[-:|]?\\s*)+");
@@ -71,7 +72,7 @@ public final class MessageTemplate {
         String first = null;
         for (String line : (Iterable<String>) text.lines()::iterator) {
             String template = of(line);
-            if (!template.chars().anyMatch(Character::isLetter) || template.replaceAll("<[a-z]+>", "").isBlank()) {
+            if (!template.chars().anyMatch(Character::isLetter) || PLACEHOLDER.matcher(template).replaceAll("").isBlank()) {
                 continue;
             }
             if (TELLING.matcher(line).find()) {
