@@ -71,11 +71,13 @@ public final class FailureModeClassifier {
      */
     public RuleSession open(Alert alert) {
         KieSession session = kieBase.newKieSession();
+        FiredRules fired = new FiredRules();
+        session.addEventListener(fired);
         try {
             List<LogLine> lines = linesOf(alert);
             insertLines(session, lines);
             session.fireAllRules(MAX_FIRINGS);
-            return new RuleSession(this, session, alert, lines);
+            return new RuleSession(this, session, alert, lines, fired);
         } catch (RuntimeException e) {
             session.dispose();
             throw e;

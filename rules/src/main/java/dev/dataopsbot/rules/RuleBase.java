@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 
 import org.drools.kiesession.rulebase.InternalKnowledgeBase;
 import org.drools.model.Model;
@@ -52,6 +51,15 @@ public final class RuleBase {
         return base;
     }
 
+    /**
+     * A rule base of {@code files} alone, compiled at run time: a whole rule pack from a folder.
+     *
+     * @throws RuleCompilationException when a file does not compile, naming file and line
+     */
+    public static KieBase compiled(List<PackFile> files) {
+        return compile(files).newKieBase();
+    }
+
     /** Compiles every DRL file of a folder and returns the problems found, empty when all is well. */
     public static List<RuleProblem> check(Path rulesDir) {
         try {
@@ -62,22 +70,25 @@ public final class RuleBase {
         }
     }
 
+    /** Compiles DRL files and returns the problems found, empty when all is well. */
+    public static List<RuleProblem> check(List<PackFile> files) {
+        try {
+            compile(files);
+            return List.of();
+        } catch (RuleCompilationException e) {
+            return e.problems();
+        }
+    }
+
     /** Compiles the bundled DRL sources with the run-time compiler, as {@code rules check} does. */
     public static List<RuleProblem> checkBundled() {
         List<RuleProblem> problems = new ArrayList<>();
-        KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder();
+        List<PackFile> files = new ArrayList<>();
         for (String file : BundledRules.FILES) {
-            String resource = BUNDLED_FOLDER + file;
-            try (InputStream in = RuleBase.class.getClassLoader().getResourceAsStream(resource)) {
-                if (in == null) {
-                    problems.add(new RuleProblem(resource, 0, "bundled rule file is missing from the classpath"));
-                    continue;
-                }
-                addDrl(builder, resource, new String(in.readAllBytes(), StandardCharsets.UTF_8), problems);
-            } catch (IOException e) {
-                problems.add(new RuleProblem(resource, 0, "cannot read: " + e.getMessage()));
-            }
+            PackFile.bundled(file).ifPresentOrElse(files::add, () -> problems.add(
+                    new RuleProblem(BUNDLED_FOLDER + file, 0, "bundled rule file is missing from the classpath")));
         }
+        problems.addAll(check(files));
         return problems;
     }
 
@@ -86,23 +97,14 @@ public final class RuleBase {
             throw new RuleCompilationException(List.of(new RuleProblem(rulesDir.toString(), 0,
                     "rules folder does not exist or is not a directory; set DATAOPS_RULES_DIR or --rules to a folder of .drl files")));
         }
-        List<Path> files;
-        try (Stream<Path> walk = Files.walk(rulesDir)) {
-            files = walk.filter(p -> p.toString().endsWith(".drl") && Files.isRegularFile(p)).sorted().toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException("listing rule files in " + rulesDir, e);
-        }
+        return compile(PackFile.under(rulesDir, ".drl"));
+    }
+
+    private static KnowledgeBuilder compile(List<PackFile> files) {
         List<RuleProblem> problems = new ArrayList<>();
         KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder();
-        for (Path file : files) {
-            String source;
-            try {
-                source = Files.readString(file, StandardCharsets.UTF_8);
-            } catch (IOException e) {
-                problems.add(new RuleProblem(file.toString(), 0, "cannot read: " + e.getMessage()));
-                continue;
-            }
-            addDrl(builder, file.toString(), source, problems);
+        for (PackFile file : files) {
+            addDrl(builder, file.location(), file.text(), problems);
         }
         if (!problems.isEmpty()) {
             throw new RuleCompilationException(problems);

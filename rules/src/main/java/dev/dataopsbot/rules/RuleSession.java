@@ -15,9 +15,11 @@ public final class RuleSession implements AutoCloseable {
     private final KieSession session;
     private final Alert alert;
     private final List<LogLine> lines;
+    private final FiredRules fired;
     private Verdict verdict;
 
-    RuleSession(FailureModeClassifier classifier, KieSession session, Alert alert, List<LogLine> lines) {
+    RuleSession(FailureModeClassifier classifier, KieSession session, Alert alert, List<LogLine> lines, FiredRules fired) {
+        this.fired = fired;
         this.classifier = classifier;
         this.session = session;
         this.alert = alert;
@@ -53,6 +55,15 @@ public final class RuleSession implements AutoCloseable {
         return new Verdict(mode, confidence, secondary, rules.evidence(), disposition.getSeverity(),
                 disposition.getEscalateTo(), disposition.getSafeToRetry(), disposition.getSafeToRetryReason(),
                 rules.entities(), rules.precedence(), rules.demoted(), rules.notAFailure());
+    }
+
+    /**
+     * The DRL rules that fired so far, each once: evidence and precedence rules, and the taxonomy
+     * and re-run rules of every verdict asked for. Catalogue entries show as the one catalogue rule
+     * that turns a code into evidence; the entry itself is the evidence's {@link Evidence#getRule rule}.
+     */
+    public java.util.Set<String> firedRules() {
+        return fired.names();
     }
 
     @Override

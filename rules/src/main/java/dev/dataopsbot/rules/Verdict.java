@@ -77,6 +77,17 @@ public record Verdict(
                 Disposition.NOTHING_FAILED, entities, precedence, demoted, true);
     }
 
+    /**
+     * What decided the primary mode: the rule, or catalogue entry ({@code catalogue http-status: 429}),
+     * of its strongest evidence line; empty for {@code unknown} or when no evidence names the mode.
+     */
+    public java.util.Optional<String> decidingRule() {
+        if (failureMode.equals(FailureMode.UNKNOWN.id())) {
+            return java.util.Optional.empty();
+        }
+        return evidence.stream().filter(e -> e.getFailureMode().equals(failureMode)).findFirst().map(Evidence::getRule);
+    }
+
     /** Evidence lines for the primary mode only. */
     public List<Evidence> primaryEvidence() {
         return evidence.stream().filter(e -> e.getFailureMode().equals(failureMode)).toList();

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
+import dev.dataopsbot.rules.PackFile;
 import dev.dataopsbot.rules.RuleProblem;
 
 /**
@@ -96,6 +97,21 @@ public final class Catalogues {
             }
         }
         return new Catalogues(loaded, problems);
+    }
+
+    /** The catalogues in {@code files} (each a {@code *.tsv} file of a rule pack), with their problems. */
+    public static Catalogues parse(List<PackFile> files) {
+        List<CodeCatalogue> loaded = new ArrayList<>();
+        List<RuleProblem> problems = new ArrayList<>();
+        for (PackFile file : files) {
+            parseInto(file.location(), file.fileName(), file.text(), loaded, problems);
+        }
+        return new Catalogues(loaded, problems);
+    }
+
+    /** The names of the bundled catalogue files, in the order of {@code catalogues.txt}. */
+    public static List<String> bundledFileNames() {
+        return bundledFiles(Catalogues.class.getClassLoader());
     }
 
     private static void parseInto(String file, String fileName, String text, List<CodeCatalogue> loaded,
