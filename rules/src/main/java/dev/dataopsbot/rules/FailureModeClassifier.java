@@ -58,6 +58,12 @@ public final class FailureModeClassifier {
         this.codes = new CodeScanner(catalogues);
     }
 
+    /** The names of every DRL rule in the rule base, sorted. */
+    public List<String> ruleNames() {
+        return kieBase.getKiePackages().stream().flatMap(p -> p.getRules().stream()).map(org.kie.api.definition.rule.Rule::getName)
+                .distinct().sorted().toList();
+    }
+
     public Verdict classify(Alert alert) {
         try (RuleSession session = open(alert)) {
             return session.verdict();

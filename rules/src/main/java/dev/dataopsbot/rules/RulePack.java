@@ -10,6 +10,7 @@ import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import dev.dataopsbot.rules.catalogue.Catalogues;
 import org.kie.api.KieBase;
@@ -41,18 +42,18 @@ public final class RulePack {
     private final boolean wholePack;
     private final List<PackFile> ruleFiles;
     private final List<PackFile> catalogueFiles;
-    private final List<PackFile> exampleFiles;
+    private final Supplier<List<PackFile>> exampleFiles;
     private final Catalogues catalogues;
     private final String hash;
 
     private RulePack(String description, Optional<Path> folder, boolean wholePack, List<PackFile> ruleFiles,
-                     List<PackFile> catalogueFiles, List<PackFile> exampleFiles) {
+                     List<PackFile> catalogueFiles, Supplier<List<PackFile>> exampleFiles) {
         this.description = description;
         this.folder = folder;
         this.wholePack = wholePack;
         this.ruleFiles = List.copyOf(ruleFiles);
         this.catalogueFiles = List.copyOf(catalogueFiles);
-        this.exampleFiles = List.copyOf(exampleFiles);
+        this.exampleFiles = exampleFiles;
         this.catalogues = Catalogues.parse(catalogueFiles);
         this.hash = hashOf(ruleFiles, catalogueFiles);
     }
@@ -60,17 +61,25 @@ public final class RulePack {
     /** The rules and catalogues that ship in the jar. */
     public static RulePack bundled() {
         List<PackFile> rules = new ArrayList<>();
-        List<PackFile> examples = new ArrayList<>();
         for (String file : BundledRules.FILES) {
             PackFile.bundled(file).ifPresent(rules::add);
-            PackFile.bundled(withoutSuffix(file) + EXAMPLES_SUFFIX).ifPresent(examples::add);
         }
         List<PackFile> catalogues = new ArrayList<>();
         for (String file : Catalogues.bundledFileNames()) {
             PackFile.bundled(CATALOGUE_FOLDER + file).ifPresent(catalogues::add);
+        }
+        return new RulePack("the bundled rules", Optional.empty(), false, rules, catalogues, RulePack::bundledExamples);
+    }
+
+    private static List<PackFile> bundledExamples() {
+        List<PackFile> examples = new ArrayList<>();
+        for (String file : BundledRules.FILES) {
+            PackFile.bundled(withoutSuffix(file) + EXAMPLES_SUFFIX).ifPresent(examples::add);
+        }
+        for (String file : Catalogues.bundledFileNames()) {
             PackFile.bundled(CATALOGUE_FOLDER + withoutSuffix(file) + EXAMPLES_SUFFIX).ifPresent(examples::add);
         }
-        return new RulePack("the bundled rules", Optional.empty(), false, rules, catalogues, examples);
+        return examples;
     }
 
     /**
@@ -86,17 +95,18 @@ public final class RulePack {
         }
         List<PackFile> rules = PackFile.under(dir, ".drl");
         List<PackFile> catalogues = PackFile.under(dir, ".tsv");
-        List<PackFile> examples = PackFile.under(dir, EXAMPLES_SUFFIX);
+        Supplier<List<PackFile>> examples = () -> PackFile.under(dir, EXAMPLES_SUFFIX);
         boolean whole = Files.isRegularFile(dir.resolve(WHOLE_PACK_MARKER));
         RulePack bundled = bundled();
         if (whole) {
             return new RulePack(dir + " (replaces the bundled rules)", Optional.of(dir), true, rules,
                     catalogues.isEmpty() ? bundled.catalogueFiles : catalogues, catalogues.isEmpty()
-                            ? concat(examples, bundled.exampleFiles.stream().filter(f -> f.name().startsWith(CATALOGUE_FOLDER)).toList())
+                            ? () -> concat(examples.get(), bundledExamples().stream()
+                                    .filter(f -> f.name().startsWith(CATALOGUE_FOLDER)).toList())
                             : examples);
         }
         return new RulePack("the bundled rules and " + dir, Optional.of(dir), false, concat(bundled.ruleFiles, rules),
-                concat(catalogues, bundled.catalogueFiles), concat(bundled.exampleFiles, examples));
+                concat(catalogues, bundled.catalogueFiles), () -> concat(bundledExamples(), examples.get()));
     }
 
     /** The pack of {@code DATAOPS_RULES_DIR} (or {@code --rules}) when set, else the bundled pack. */
@@ -148,9 +158,13 @@ public final class RulePack {
         return catalogueFiles;
     }
 
-    /** The examples that back the rules and catalogue entries in force. */
+    /**
+     * The examples that back the rules and catalogue entries in force, read when asked (triage never needs them).
+     *
+     * @throws RuleCompilationException naming a folder's file that cannot be read
+     */
     public List<PackFile> exampleFiles() {
-        return exampleFiles;
+        return exampleFiles.get();
     }
 
     /** {@code the bundled rules}, {@code DIR (replaces the bundled rules)}, {@code the bundled rules and DIR}. */

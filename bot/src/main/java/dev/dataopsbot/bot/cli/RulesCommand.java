@@ -18,7 +18,7 @@ import picocli.CommandLine.Parameters;
 
 /** {@code rules check [DIR]}. */
 @Command(name = "rules", mixinStandardHelpOptions = true, description = "Work with the classification rules.",
-        subcommands = RulesCommand.Check.class)
+        subcommands = {RulesCommand.Check.class, RulesBacktestCommand.class, RulesExportCommand.class})
 final class RulesCommand implements Runnable {
 
     @picocli.CommandLine.Spec

@@ -31,6 +31,11 @@ public final class CaseKnowledge {
         return nearest.vote(redactedText);
     }
 
+    /** The vote without the cases whose ids are in {@code leftOut} (a backtest's own alert's cases). */
+    public CaseVote vote(String redactedText, java.util.Set<String> leftOut) {
+        return leftOut.isEmpty() ? vote(redactedText) : nearest.vote(redactedText, c -> !leftOut.contains(c.id()));
+    }
+
     public int bundledCount() {
         return library.cases().size();
     }

@@ -21,6 +21,8 @@ import dev.dataopsbot.rules.routing.Route;
  * @param decidedBy which stage decided: {@code rules}, {@code cases}, {@code team case},
  *                  {@code rules and cases}, {@code below threshold} or {@code nothing recognised}
  * @param decisionReason one sentence on why that stage decided
+ * @param decider   the rule, catalogue entry or case that decided ({@link AlertDecider.Decided#decider()}), or null
+ * @param rulePack  the hash of the rule pack in force, or null when not known
  * @param incident what recording did; null when nothing was recorded ({@code --dry-run}, or not an incident)
   * @param route    the route of the routing file that matched; empty without a routing file or a match.
  *                 The verdict's severity and escalation already include what it decided.
@@ -36,6 +38,8 @@ public record Triage(
         CaseVote cases,
         String decidedBy,
         String decisionReason,
+        String decider,
+        String rulePack,
         Recorded incident,
         Optional<Route> route,
         String notRecorded) {
@@ -50,12 +54,12 @@ public record Triage(
     /** This triage, recorded as {@code recorded}. */
     public Triage recordedAs(Recorded recorded) {
         return new Triage(verdict, runbooks, similarIncidents, redactedText, redactions, warnings, cases, decidedBy,
-                decisionReason, recorded, route, null);
+                decisionReason, decider, rulePack, recorded, route, null);
     }
 
     /** This triage, which opened no incident, and why. */
     public Triage notRecorded(String why) {
         return new Triage(verdict, runbooks, similarIncidents, redactedText, redactions, warnings, cases, decidedBy,
-                decisionReason, null, route, why);
+                decisionReason, decider, rulePack, null, route, why);
     }
 }

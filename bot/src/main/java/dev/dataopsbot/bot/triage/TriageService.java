@@ -14,7 +14,6 @@ import dev.dataopsbot.knowledge.similar.SimilarIncident;
 import dev.dataopsbot.rules.Alert;
 import dev.dataopsbot.rules.Evidence;
 import dev.dataopsbot.rules.FailureModeClassifier;
-import dev.dataopsbot.rules.RuleSession;
 import dev.dataopsbot.knowledge.cases.CaseVote;
 import dev.dataopsbot.rules.Verdict;
 import dev.dataopsbot.rules.routing.Route;
@@ -43,19 +42,22 @@ public final class TriageService {
     private final SimilarIncidentSearch pastIncidents;
     private final CaseKnowledge cases;
     private final RoutingTable routing;
-    private final TwoStageDecision decision = new TwoStageDecision();
+    private final AlertDecider decider;
+    private final String rulePack;
     private final TextLabels textLabels = new TextLabels();
     private final AlertSignals signals = new AlertSignals();
 
     public TriageService(AlertText alertText, FailureModeClassifier classifier, RunbookIndex runbookIndex,
                          SimilarIncidentSearch pastIncidents, CaseKnowledge cases) {
-        this(alertText, classifier, runbookIndex, pastIncidents, cases, RoutingTable.none());
+        this(alertText, classifier, runbookIndex, pastIncidents, cases, RoutingTable.none(), null);
     }
 
     private TriageService(AlertText alertText, FailureModeClassifier classifier, RunbookIndex runbookIndex,
-                          SimilarIncidentSearch pastIncidents, CaseKnowledge cases, RoutingTable routing) {
+                          SimilarIncidentSearch pastIncidents, CaseKnowledge cases, RoutingTable routing, String rulePack) {
         this.alertText = alertText;
         this.classifier = classifier;
+        this.decider = new AlertDecider(classifier);
+        this.rulePack = rulePack;
         this.runbookIndex = runbookIndex;
         this.pastIncidents = pastIncidents;
         this.cases = cases;
@@ -64,17 +66,22 @@ public final class TriageService {
 
     /** This service with past incidents searched by {@code search}. */
     public TriageService withPastIncidents(SimilarIncidentSearch search) {
-        return new TriageService(alertText, classifier, runbookIndex, search, cases, routing);
+        return new TriageService(alertText, classifier, runbookIndex, search, cases, routing, rulePack);
     }
 
     /** This service voting with {@code cases} (a store of its own: teaching it teaches no other service). */
     public TriageService withCases(CaseKnowledge cases) {
-        return new TriageService(alertText, classifier, runbookIndex, pastIncidents, cases, routing);
+        return new TriageService(alertText, classifier, runbookIndex, pastIncidents, cases, routing, rulePack);
     }
 
     /** This service routing with {@code routing} (the team's routing file). */
     public TriageService withRouting(RoutingTable routing) {
-        return new TriageService(alertText, classifier, runbookIndex, pastIncidents, cases, routing);
+        return new TriageService(alertText, classifier, runbookIndex, pastIncidents, cases, routing, rulePack);
+    }
+
+    /** This service naming {@code hash} as the rule pack of what it classifies ({@link dev.dataopsbot.rules.RulePack#hash()}). */
+    public TriageService withRulePack(String hash) {
+        return new TriageService(alertText, classifier, runbookIndex, pastIncidents, cases, routing, hash);
     }
 
     /** The case library this service votes with; teach it the team's cases. */
@@ -127,15 +134,8 @@ public final class TriageService {
         }
         Alert alert = Alert.of(source, prepared.text());
         CaseVote vote = cases.vote(prepared.text());
-        TwoStageDecision.Decision decided;
-        Verdict verdict;
-        try (RuleSession session = classifier.open(alert)) {
-            Verdict rules = session.verdict();
-            decided = decision.decide(rules, vote);
-            verdict = decided.mode().equals(rules.failureMode())
-                    ? rules.withConfidence(decided.confidence())
-                    : session.decidedAs(decided.mode(), decided.confidence());
-        }
+        AlertDecider.Decided decided = decider.decide(alert, vote);
+        Verdict verdict = decided.verdict();
         if (verdict.failureMode().equals(UNKNOWN) && !verdict.notAFailure() && signals.notice(prepared.text()).isPresent()) {
             verdict = verdict.asNotAFailure();  // "DAG run ... succeeded": nothing failed, a re-run is not applicable
         }
@@ -152,7 +152,8 @@ public final class TriageService {
         List<SimilarIncident> similar = pastIncidents.search(verdict.failureMode(), query.system(), query.text(),
                 SIMILAR_INCIDENT_LIMIT);
         return new Triage(verdict, runbooks, similar, prepared.text(), prepared.redactions(), warnings, vote,
-                decided.decidedBy(), decided.reason(vote), null, route, null);
+                decided.decision().decidedBy(), decided.decision().reason(vote), decided.decider().orElse(null), rulePack,
+                null, route, null);
     }
 
     /** True when more than a tenth of {@code text} is bytes that were not text (replaced by U+FFFD). */

@@ -10,11 +10,9 @@ import dev.dataopsbot.knowledge.runbook.RunbookIndex;
 import dev.dataopsbot.knowledge.runbook.RunbookLibrary;
 import dev.dataopsbot.knowledge.runbook.RunbookProblem;
 import dev.dataopsbot.rules.FailureModeClassifier;
-import dev.dataopsbot.rules.RuleBase;
-import dev.dataopsbot.rules.catalogue.Catalogues;
+import dev.dataopsbot.rules.RulePack;
 import dev.dataopsbot.rules.routing.RoutingTable;
 import dev.dataopsbot.rules.text.AlertText;
-import org.kie.api.KieBase;
 
 /**
  * Builds a {@link TriageService} from configuration. The rule base and the runbook index are
@@ -27,7 +25,7 @@ public final class TriageServiceFactory {
 
     /**
      * @param warnings receives one {@code file:line: message} line per runbook that was skipped
-     * @throws dev.dataopsbot.rules.RuleCompilationException when extra rules do not compile
+     * @throws dev.dataopsbot.rules.RuleCompilationException when the rules folder does not compile
      * @throws dev.dataopsbot.rules.routing.RoutingFileException when the routing file has errors
      */
     public static TriageService create(BotConfig config, Consumer<String> warnings) {
@@ -39,12 +37,12 @@ public final class TriageServiceFactory {
         }).orElseGet(RunbookIndex::bundled));
         CompletableFuture<CaseKnowledge> cases = CompletableFuture.supplyAsync(() -> new CaseKnowledge(CaseLibrary.bundled()));
         RoutingTable routing = config.routingFile().map(RoutingTable::load).orElseGet(RoutingTable::none);
-        KieBase kieBase = config.rulesDir().map(RuleBase::withExtraRules).orElseGet(RuleBase::bundled);
-        Catalogues catalogues = config.rulesDir().map(Catalogues::bundledWith).orElseGet(Catalogues::bundled);
-        catalogues.problems().forEach(p -> warnings.accept(p + " (skipped; run 'rules check' for details)"));
+        RulePack pack = RulePack.of(config.rulesDir());
+        pack.catalogues().problems().forEach(p -> warnings.accept(p + " (skipped; run 'rules check' for details)"));
+        FailureModeClassifier classifier = pack.classifier();
         try {
-            return new TriageService(new AlertText(), new FailureModeClassifier(kieBase, catalogues), index.join(),
-                    SimilarIncidentSearch.NONE, cases.join()).withRouting(routing);
+            return new TriageService(new AlertText(), classifier, index.join(), SimilarIncidentSearch.NONE, cases.join())
+                    .withRouting(routing).withRulePack(pack.hash());
         } catch (CompletionException e) {
             throw e.getCause() instanceof RuntimeException runtime ? runtime : e;
         }

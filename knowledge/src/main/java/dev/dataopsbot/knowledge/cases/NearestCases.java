@@ -50,6 +50,14 @@ public final class NearestCases {
 
     /** The vote of the nearest cases on {@code text} (already redacted). */
     public CaseVote vote(String text) {
+        return vote(text, c -> true);
+    }
+
+    /**
+     * The vote of the nearest cases among those {@code usable} says may vote: a backtest leaves
+     * out the cases made from the very alert it replays, as cross-validation leaves out the fold.
+     */
+    public CaseVote vote(String text, java.util.function.Predicate<LabelledCase> usable) {
         Map<String, Double> byTerm = new HashMap<>();
         List<Map.Entry<Integer, Double>> query = new ArrayList<>();
         for (Map.Entry<String, Integer> term : CaseTerms.counts(text).entrySet()) {
@@ -69,7 +77,7 @@ public final class NearestCases {
         List<Neighbour> neighbours = new ArrayList<>();
         for (int doc : candidates(vectors.focus(terms, FOCUS_TERMS))) {
             double similarity = vectors.cosine(vector, doc);
-            if (similarity >= MIN_SIMILARITY) {
+            if (similarity >= MIN_SIMILARITY && usable.test(index.caseAt(doc))) {
                 neighbours.add(new Neighbour(index.caseAt(doc), round(similarity), ""));
             }
         }

@@ -7,7 +7,7 @@ import java.util.List;
  * A plain-text table: a header row and data rows, columns padded to their widest cell and
  * separated by two spaces; numeric columns are right-aligned. Cells must be single-line.
  */
-final class TextTable {
+public final class TextTable {
 
     private static final String INDENT = "  ";
     private static final String GAP = "  ";
@@ -17,7 +17,7 @@ final class TextTable {
     private final List<String[]> rows = new ArrayList<>();
 
     /** @param columns header names; a name starting with {@code >} is right-aligned (the {@code >} is dropped) */
-    TextTable(String... columns) {
+    public TextTable(String... columns) {
         header = new String[columns.length];
         rightAligned = new boolean[columns.length];
         for (int i = 0; i < columns.length; i++) {
@@ -26,7 +26,7 @@ final class TextTable {
         }
     }
 
-    TextTable row(String... cells) {
+    public TextTable row(String... cells) {
         if (cells.length != header.length) {
             throw new IllegalArgumentException("a row of " + cells.length + " cells in a table of "
                     + header.length + " columns");
@@ -35,7 +35,7 @@ final class TextTable {
         return this;
     }
 
-    void appendTo(StringBuilder out) {
+    public void appendTo(StringBuilder out) {
         int[] widths = new int[header.length];
         for (int i = 0; i < header.length; i++) {
             widths[i] = width(header[i]);
