@@ -88,15 +88,26 @@ public record AlertReport(
     }
 
     /**
-     * Which stage decided ({@code rules}, {@code cases}, {@code team case}, ...), why, and the
-     * nearest labelled cases shown beside the evidence.
+     * Which stage decided ({@code rules}, {@code cases}, {@code team case}, ...), why, the nearest
+     * labelled cases shown beside the evidence, and what exactly decided under which rule pack.
+     *
+     * @param decider  what decided the mode, or null when the answer is {@code unknown} or it is not known: a rule's
+     *                 name ({@code rate_limit: http 429 too many requests}), a catalogue entry
+     *                 ({@code catalogue http-status: 429}), a case ({@code case <id>}) or a team case
+     *                 ({@code team case TC-3})
+     * @param rulePack a short hash (12 hex digits) of the rule pack in force, or null when not known
      */
-    public record Decision(String decidedBy, String reason, List<NearestCase> nearest) {
+    public record Decision(String decidedBy, String reason, List<NearestCase> nearest, String decider, String rulePack) {
 
         public static final Decision RULES = new Decision("rules", "the rules decided", List.of());
 
         public Decision {
             nearest = List.copyOf(nearest);
+        }
+
+        /** A decision whose decider and rule pack are not known. */
+        public Decision(String decidedBy, String reason, List<NearestCase> nearest) {
+            this(decidedBy, reason, nearest, null, null);
         }
     }
 

@@ -162,7 +162,8 @@ public final class IncidentLifecycle {
     /**
      * Someone says whether the classification was right; {@code correctMode} is their answer, or
      * null. A correction ("wrong, it is M") makes the incident's first alert a team case of M, a
-     * confirmation makes it one of the incident's mode, in the same transaction.
+     * confirmation makes it one of the incident's mode, in the same transaction, which also sets
+     * the incident's {@link Incident#confirmed()} verdict: the latest feedback wins.
      */
     public Incident feedback(IncidentKey key, boolean classificationCorrect, String correctMode, String comment,
                              String actor) {
@@ -173,6 +174,8 @@ public final class IncidentLifecycle {
                 detail.put("correct_mode", clean(correctMode));
             }
             timeline.append(c, key, now, EventKind.FEEDBACK, actor(actor), optional(comment), detail);
+            confirm(c, key, classificationCorrect ? Incident.RIGHT : Incident.WRONG, classificationCorrect
+                    ? incident.failureMode() : detail.has("correct_mode") ? detail.get("correct_mode").asText() : null);
             if (!classificationCorrect && detail.has("correct_mode")) {
                 TeamCases.learnFrom(c, incident, detail.get("correct_mode").asText(), actor(actor), TeamCase.CORRECTION, now);
             } else if (classificationCorrect && !incident.failureMode().equals("unknown")) {
@@ -181,6 +184,16 @@ public final class IncidentLifecycle {
                 TeamCases.forget(c, incident);
             }
         });
+    }
+
+    private static void confirm(Connection c, IncidentKey key, String verdict, String mode) throws SQLException {
+        try (PreparedStatement update = c.prepareStatement(
+                "UPDATE incident SET confirmed = ?, confirmed_mode = ? WHERE id = ?")) {
+            update.setString(1, verdict);
+            update.setString(2, mode);
+            update.setLong(3, key.number());
+            update.executeUpdate();
+        }
     }
 
     @FunctionalInterface

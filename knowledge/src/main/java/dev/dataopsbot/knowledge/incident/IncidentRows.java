@@ -11,7 +11,7 @@ final class IncidentRows {
 
     static final String COLUMNS = "id, title, failure_mode, severity, status, fingerprint, system, dag_id, task_id, model, "
             + "table_name, channel, thread_ts, alert_count, linked_incident_id, impact_started_at, detected_at, "
-            + "acknowledged_at, mitigated_at, resolved_at";
+            + "acknowledged_at, mitigated_at, resolved_at, decided_rule, rule_pack, confirmed, confirmed_mode";
 
     private IncidentRows() {
     }
@@ -35,7 +35,11 @@ final class IncidentRows {
                 UtcTimestamps.parse(rs.getString("detected_at")),
                 UtcTimestamps.parseNullable(rs.getString("acknowledged_at")),
                 UtcTimestamps.parseNullable(rs.getString("mitigated_at")),
-                UtcTimestamps.parseNullable(rs.getString("resolved_at")));
+                UtcTimestamps.parseNullable(rs.getString("resolved_at")),
+                rs.getString("decided_rule"),
+                rs.getString("rule_pack"),
+                rs.getString("confirmed"),
+                rs.getString("confirmed_mode"));
     }
 
     static Optional<Incident> find(Connection connection, IncidentKey key) throws SQLException {

@@ -230,7 +230,8 @@ public final class IncidentStore {
         IncidentKey key;
         try (PreparedStatement insert = c.prepareStatement("INSERT INTO incident (title, failure_mode, severity, status, "
                 + "fingerprint, system, dag_id, task_id, model, table_name, channel, thread_ts, alert_count, "
-                + "linked_incident_id, impact_started_at, detected_at) VALUES (?, ?, ?, 'open', ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?)",
+                + "linked_incident_id, impact_started_at, detected_at, decided_rule, rule_pack) "
+                + "VALUES (?, ?, ?, 'open', ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?)",
                 PreparedStatement.RETURN_GENERATED_KEYS)) {
             insert.setString(1, TextCap.cap(alert.title(), 300));
             insert.setString(2, alert.failureMode());
@@ -250,6 +251,8 @@ public final class IncidentStore {
             }
             insert.setString(13, UtcTimestamps.formatNullable(alert.impactStartedAt()));
             insert.setString(14, UtcTimestamps.format(now));
+            insert.setString(15, alert.decision().decider());
+            insert.setString(16, alert.decision().rulePack());
             insert.executeUpdate();
             try (ResultSet keys = insert.getGeneratedKeys()) {
                 keys.next();
@@ -341,6 +344,12 @@ public final class IncidentStore {
                     .put("label", routing.label()).put("tier", routing.tier()).put("severity_floor", routing.severityFloor());
         }
         detail.put("decided_by", alert.decision().decidedBy()).put("decision", alert.decision().reason());
+        if (alert.decision().decider() != null) {
+            detail.put("decider", alert.decision().decider());
+        }
+        if (alert.decision().rulePack() != null) {
+            detail.put("rule_pack", alert.decision().rulePack());
+        }
         ArrayNode nearest = detail.putArray("nearest_cases");
         for (AlertReport.NearestCase n : alert.decision().nearest()) {
             nearest.addObject().put("id", n.id()).put("system", n.system()).put("failure_mode", n.failureMode())

@@ -25,7 +25,8 @@ final class Migrations {
     private static final String FOLDER = "/dev/dataopsbot/knowledge/db/";
     /** Migration i + 1 is SCRIPTS[i]. Append only: never edit or reorder an applied migration. */
     private static final List<String> SCRIPTS = List.of("V1__incident_store.sql", "V2__triage_message.sql", "V3__delivery.sql",
-            "V4__reply_confirmation.sql", "V5__team_case.sql", "V6__person_acknowledges.sql");
+            "V4__reply_confirmation.sql", "V5__team_case.sql", "V6__person_acknowledges.sql",
+            "V7__rule_provenance.sql");
 
     static int latest() {
         return SCRIPTS.size();

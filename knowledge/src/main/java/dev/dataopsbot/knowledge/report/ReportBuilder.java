@@ -18,12 +18,14 @@ import dev.dataopsbot.knowledge.incident.UtcTimestamps;
 /**
  * Builds a {@link ReliabilityReport} from the incident store in one read transaction, with a
  * fixed number of queries whatever the number of incidents: one pass over the incidents
- * detected in the window ({@link WindowIncidents}), the alert counts by fingerprint
+ * detected in the window ({@link WindowIncidents}), one over those a rule decided
+ * ({@link WindowRules}), the alert counts by fingerprint
  * ({@link NoisyFingerprints}), the open count, and two lists cut at a limit. Incidents "in the
  * window" are those detected in it; alerts are counted by when they were received. The window
  * is taken to end now, as {@link ReportWindow#parse} makes it: nothing is recorded after it.
  *
- * <p>Orders: failure modes by incidents (most first), then name; fingerprints by alerts, then
+ * <p>Orders: failure modes by incidents (most first), then name; rules worst first
+ * ({@link RulePrecision#WORST_FIRST}); fingerprints by alerts, then
  * incidents (most first), then fingerprint; open incidents oldest first, then by key; SEV1/SEV2
  * incidents SEV1 first, newest first, then by key.
  */
@@ -75,7 +77,7 @@ public final class ReportBuilder {
             WindowIncidents incidents = WindowIncidents.read(c, since, until);
             NoisyFingerprints fingerprints = NoisyFingerprints.read(c, since, until);
             return new ReliabilityReport(window, incidents.totals(fingerprints.alerts()), incidents.byFailureMode(),
-                    fingerprints.noisiest(c, NOISIEST_LIMIT, until), count(c, OPEN_COUNT),
+                    WindowRules.read(c, since, until), fingerprints.noisiest(c, NOISIEST_LIMIT, until), count(c, OPEN_COUNT),
                     openOldest(c, window.until()), incidents.severe(), severe(c, since, until));
         });
     }

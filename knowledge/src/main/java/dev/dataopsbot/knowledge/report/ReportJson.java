@@ -12,7 +12,9 @@ import dev.dataopsbot.knowledge.incident.UtcTimestamps;
 /**
  * The report as JSON for scripts and dashboards: snake_case fields, times as UTC strings
  * ({@code 2026-11-25T04:30:00.000Z}), durations as whole seconds (truncated) in fields ending
- * {@code _seconds}, null when unknown. Lists keep the report's order.
+ * {@code _seconds}, null when unknown; a rule's precision as a fraction rounded to three decimals,
+ * null when nobody confirmed or corrected its decisions. Lists keep the report's order; the rules
+ * are all listed (the text shows the worst few).
  */
 public final class ReportJson {
 
@@ -41,6 +43,17 @@ public final class ReportJson {
                     .put("closed_by_source_unacknowledged", mode.closedUnacknowledged());
             stats(node.putObject("time_to_acknowledge"), mode.timeToAcknowledge());
             stats(node.putObject("time_to_resolve"), mode.timeToResolve());
+        }
+
+        ArrayNode rules = root.putArray("rules");
+        for (RulePrecision rule : report.rules()) {
+            ObjectNode node = rules.addObject().put("rule", rule.rule()).put("decided", rule.decided())
+                    .put("confirmed_right", rule.confirmedRight()).put("confirmed_wrong", rule.confirmedWrong());
+            if (rule.precision().isPresent()) {
+                node.put("precision", Math.round(rule.precision().getAsDouble() * 1000) / 1000.0);
+            } else {
+                node.putNull("precision");
+            }
         }
 
         ArrayNode fingerprints = root.putArray("noisiest_fingerprints");

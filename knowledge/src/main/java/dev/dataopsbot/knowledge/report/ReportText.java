@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -12,15 +13,40 @@ import dev.dataopsbot.knowledge.incident.DurationText;
 /**
  * The report as plain text for a terminal: a heading, totals, then one aligned table per
  * section. Times are UTC to the minute, durations as {@link DurationText} writes them, long
- * titles and fingerprints are shortened (the JSON has them whole).
+ * titles, rule names and fingerprints are shortened (the JSON has them whole). The Rules section
+ * lists at most {@link #MAX_RULES} rules unless told otherwise; Slack asks for the few least
+ * precise ones that people confirmed or corrected.
  */
 public final class ReportText {
 
     private static final String NONE = "—";
 
-
+    /** How many rules the Rules section lists by default; the JSON lists all. */
+    public static final int MAX_RULES = 20;
     static final int MAX_TITLE_CHARS = 60;
     static final int MAX_FINGERPRINT_CHARS = 80;
+    static final int MAX_RULE_CHARS = 70;
+
+    private final int maxRules;
+    private final boolean confirmedOnly;
+
+    /** The whole report, its Rules section cut at {@link #MAX_RULES} rows. */
+    public ReportText() {
+        this(MAX_RULES, false);
+    }
+
+    /**
+     * @param maxRules      how many rules the Rules section lists at most
+     * @param confirmedOnly true to list only the rules whose decisions people confirmed or corrected,
+     *                      least precise first, and nothing else of that section
+     */
+    public ReportText(int maxRules, boolean confirmedOnly) {
+        if (maxRules < 0) {
+            throw new IllegalArgumentException("the number of rules shown cannot be negative: " + maxRules);
+        }
+        this.maxRules = maxRules;
+        this.confirmedOnly = confirmedOnly;
+    }
 
     private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT)
             .withZone(ZoneOffset.UTC);
@@ -33,6 +59,7 @@ public final class ReportText {
                 .append(" to ").append(time(window.until())).append("\n\n");
         totals(out, report);
         failureModes(out, report);
+        rules(out, report);
         noisiest(out, report);
         open(out, report);
         severe(out, report);
@@ -87,6 +114,46 @@ public final class ReportText {
                     duration(mode.timeToResolve().p90()));
         }
         table.appendTo(out);
+    }
+
+    private void rules(StringBuilder out, ReliabilityReport report) {
+        if (report.totals().incidents() == 0) {
+            return;
+        }
+        List<RulePrecision> rules = confirmedOnly
+                ? report.rules().stream().filter(RulePrecision::hasConfirmations).toList() : report.rules();
+        if (rules.isEmpty()) {
+            out.append(confirmedOnly ? "\nRules: feedback has confirmed or corrected no rule's decision in this window\n"
+                    : "\nRules: no incident in this window records the rule that decided it\n");
+            return;
+        }
+        out.append(confirmedOnly
+                ? "\nLeast precise rules (of those whose decisions feedback confirmed or corrected)\n"
+                : "\nRules (what decided each incident; RIGHT, WRONG: the latest feedback on its decisions; worst first)\n");
+        TextTable table = new TextTable("RULE", ">DECIDED", ">RIGHT", ">WRONG", ">PRECISION");
+        for (RulePrecision rule : rules.subList(0, Math.min(maxRules, rules.size()))) {
+            table.row(shorten(rule.rule(), MAX_RULE_CHARS), number(rule.decided()), number(rule.confirmedRight()),
+                    number(rule.confirmedWrong()), percent(rule));
+        }
+        table.appendTo(out);
+        if (!confirmedOnly && rules.size() > maxRules) {
+            out.append("  … ").append(count(rules.size() - maxRules, "more rule")).append(" (report --json lists all)\n");
+        }
+    }
+
+    /** Whole percent; never 100% with a wrong decision nor 0% with a right one. */
+    static String percent(RulePrecision rule) {
+        if (rule.precision().isEmpty()) {
+            return "-";
+        }
+        long percent = Math.round(rule.precision().getAsDouble() * 100);
+        if (rule.confirmedWrong() > 0) {
+            percent = Math.min(99, percent);
+        }
+        if (rule.confirmedRight() > 0) {
+            percent = Math.max(1, percent);
+        }
+        return percent + "%";
     }
 
     private static void noisiest(StringBuilder out, ReliabilityReport report) {

@@ -30,6 +30,20 @@ public final class Alerts {
                 List.of(), null, null, null);
     }
 
+    /** {@code alert} as decided by {@code decision}. */
+    public static AlertReport decidedBy(AlertReport alert, AlertReport.Decision decision) {
+        return new AlertReport(alert.source(), alert.redactedText(), alert.title(), alert.failureMode(), alert.confidence(),
+                alert.severity(), alert.safeToRetry(), alert.escalateTo(), alert.secondary(), alert.entities(),
+                alert.evidence(), alert.runbooks(), alert.impactStartedAt(), alert.channel(), alert.threadTs(), decision,
+                alert.safeToRetryReason(), alert.routing(), alert.sourceAlert());
+    }
+
+    /** A Snowflake credential expiry decided by {@code rule} under rule pack {@code pack}. */
+    public static AlertReport expiredToken(String dagId, String taskId, String rule, String pack) {
+        return decidedBy(expiredToken(dagId, taskId), new AlertReport.Decision("rules", "the rules decided", List.of(),
+                rule, pack));
+    }
+
     /** An alert nothing recognised: no evidence and no pipeline object, only its text. */
     public static AlertReport unknown(String text) {
         return new AlertReport("cli", text, "unknown", "unknown", 1.0, "SEV4", "no", "", List.of(), Map.of(),

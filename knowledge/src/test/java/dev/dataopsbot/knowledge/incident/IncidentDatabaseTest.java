@@ -73,6 +73,7 @@ class IncidentDatabaseTest {
             // what version 5 stored: the bot's mitigation set acknowledged_at
             execute(db, "UPDATE incident SET acknowledged_at = mitigated_at WHERE id IN ("
                     + recovered.number() + ", " + resolvedByPerson.number() + ")");
+            backToVersion6(db);
             execute(db, "PRAGMA user_version = 5");
         }
         try (IncidentDatabase db = IncidentDatabase.open(temp)) {
@@ -80,6 +81,72 @@ class IncidentDatabaseTest {
             assertEquals(java.util.Arrays.asList(null, "2026-11-25T03:00:04.000Z", "2026-11-25T03:05:04.000Z"),
                     query(db, "SELECT acknowledged_at FROM incident ORDER BY id"));
         }
+    }
+
+    @Test
+    void version_7_finds_what_decided_older_incidents_and_the_latest_feedback_on_them_in_their_timelines()
+            throws Exception {
+        SettableClock clock = new SettableClock(java.time.Instant.parse("2026-11-25T03:00:00Z"));
+        try (IncidentDatabase db = IncidentDatabase.open(temp)) {
+            IncidentStore store = new IncidentStore(db, clock);
+            IncidentLifecycle lifecycle = new IncidentLifecycle(db, clock, text -> text);
+            // INC-1: the rules decided; the first evidence line names the rule
+            IncidentKey byRule = store.record(Alerts.expiredToken("orders", "load")).key();
+            lifecycle.feedback(byRule, true, null, null, "ana");
+            // INC-2: the rules decided, but the first evidence line supports another mode
+            AlertReport timeout = Alerts.kafkaTimeout("Request 1 to broker 3 timed out");
+            IncidentKey otherEvidence = store.record(new AlertReport(timeout.source(), timeout.redactedText(),
+                    timeout.title(), "timeout", 0.7, "SEV3", "yes", "", List.of(), timeout.entities(),
+                    List.of(new AlertReport.EvidenceLine(1, "connection reset", "network: connection reset", "network")),
+                    List.of(), null, null, null)).key();
+            lifecycle.feedback(otherEvidence, false, null, "no idea", "ana");
+            // INC-3: the cases decided: the closest case voting for the mode, not the closest case
+            IncidentKey byCase = store.record(Alerts.decidedBy(Alerts.kafkaTimeout("consumer group rebalancing"),
+                    new AlertReport.Decision("cases", "the nearest cases vote timeout", List.of(
+                            nearest("kafka-007", "network", false), nearest("kafka-012", "timeout", false))))).key();
+            lifecycle.feedback(byCase, true, null, null, "ana");
+            lifecycle.feedback(byCase, false, "resource_exhaustion", null, "bo");
+            // INC-4: a team case decided: the closest team case voting for the mode
+            IncidentKey byTeamCase = store.record(Alerts.decidedBy(Alerts.expiredToken("billing", "load"),
+                    new AlertReport.Decision("team case", "the team's case TC-2 is a near-duplicate", List.of(
+                            nearest("snowflake-003", "credential_expiry", false),
+                            nearest("TC-2", "credential_expiry", true))))).key();
+            // INC-5: nothing recognised: no decider
+            IncidentKey unknown = store.record(Alerts.unknown("all good")).key();
+            lifecycle.feedback(unknown, true, null, null, "ana");
+            // INC-6: classified before decided_by was recorded
+            execute(db, "INSERT INTO incident (title, failure_mode, severity, status, fingerprint, detected_at) "
+                    + "VALUES ('old', 'timeout', 'SEV3', 'open', 'f6', '2026-11-01T00:00:00.000Z')");
+            execute(db, "INSERT INTO timeline_event (incident_id, at, kind, actor, detail) VALUES (6, "
+                    + "'2026-11-01T00:00:00.000Z', 'classified', 'bot', '{\"failure_mode\":\"timeout\",\"evidence\":"
+                    + "[{\"line\":1,\"rule\":\"timeout: read timed out\",\"failure_mode\":\"timeout\"}]}')");
+            backToVersion6(db);
+        }
+        try (IncidentDatabase db = IncidentDatabase.open(temp)) {
+            assertEquals(Migrations.latest(), db.schemaVersion());
+            assertEquals(List.of(
+                    "1|credential_expiry: token expired||right|credential_expiry",
+                    "2|||wrong|",
+                    "3|case kafka-012||wrong|resource_exhaustion",
+                    "4|team case TC-2|||",
+                    "5|||right|unknown",
+                    "6|timeout: read timed out|||"),
+                    query(db, "SELECT id || '|' || coalesce(decided_rule, '') || '|' || coalesce(rule_pack, '') || '|' "
+                            + "|| coalesce(confirmed, '') || '|' || coalesce(confirmed_mode, '') FROM incident ORDER BY id"));
+            assertThrows(SQLException.class, () -> execute(db, "UPDATE incident SET confirmed = 'maybe' WHERE id = 1"));
+        }
+    }
+
+    private static AlertReport.NearestCase nearest(String id, String mode, boolean team) {
+        return new AlertReport.NearestCase(id, team ? "team" : "kafka", mode, 0.8, "a line", "a source", team);
+    }
+
+    /** What version 6 stored: no decider, rule pack or confirmation columns on the incident. */
+    private static void backToVersion6(IncidentDatabase db) throws SQLException {
+        for (String column : List.of("decided_rule", "rule_pack", "confirmed", "confirmed_mode")) {
+            execute(db, "ALTER TABLE incident DROP COLUMN " + column);
+        }
+        execute(db, "PRAGMA user_version = 6");
     }
 
     @Test

@@ -68,6 +68,59 @@ class IncidentStoreTest {
     }
 
     @Test
+    void a_new_incident_keeps_what_decided_it_and_the_rule_pack_on_the_incident_and_in_its_classified_event() {
+        IncidentKey key = store.record(Alerts.expiredToken("orders", "load", "credential_expiry: token expired",
+                "3f2a9c1b0d4e")).key();
+
+        Incident incident = store.require(key);
+        assertEquals("credential_expiry: token expired", incident.decidedRule());
+        assertEquals("3f2a9c1b0d4e", incident.rulePack());
+        assertNull(incident.confirmed());
+        assertNull(incident.confirmedMode());
+        TimelineEvent classified = store.timeline(key).get(1);
+        assertEquals("credential_expiry: token expired", classified.detail().path("decider").asText());
+        assertEquals("3f2a9c1b0d4e", classified.detail().path("rule_pack").asText());
+
+        IncidentKey unknown = store.record(Alerts.unknown("nothing to see")).key();
+        assertNull(store.require(unknown).decidedRule());
+        assertNull(store.require(unknown).rulePack());
+        TimelineEvent unclassified = store.timeline(unknown).get(1);
+        assertFalse(unclassified.detail().has("decider"), unclassified.detail().toString());
+        assertFalse(unclassified.detail().has("rule_pack"), unclassified.detail().toString());
+    }
+
+    @Test
+    void a_repeat_keeps_the_decider_of_the_alert_that_opened_the_incident() {
+        IncidentKey key = store.record(Alerts.expiredToken("orders", "load", "credential_expiry: token expired", "aaaaaaaaaaaa"))
+                .key();
+        store.record(Alerts.expiredToken("orders", "load", "catalogue snowflake: 390114", "bbbbbbbbbbbb"));
+
+        assertEquals(2, store.require(key).alertCount());
+        assertEquals("credential_expiry: token expired", store.require(key).decidedRule());
+        assertEquals("aaaaaaaaaaaa", store.require(key).rulePack());
+    }
+
+    @Test
+    void feedback_sets_the_confirmation_and_the_latest_feedback_wins() {
+        IncidentKey key = store.record(Alerts.expiredToken("orders", "load", "credential_expiry: token expired", null)).key();
+
+        Incident right = lifecycle.feedback(key, true, null, null, "ana");
+        assertEquals(Incident.RIGHT, right.confirmed());
+        assertEquals("credential_expiry", right.confirmedMode());
+
+        Incident corrected = lifecycle.feedback(key, false, "permission_denied", "a revoked grant", "bo");
+        assertEquals(Incident.WRONG, corrected.confirmed());
+        assertEquals("permission_denied", corrected.confirmedMode());
+
+        Incident unsure = lifecycle.feedback(key, false, null, "not that, not sure what", "cy");
+        assertEquals(Incident.WRONG, unsure.confirmed());
+        assertNull(unsure.confirmedMode());
+        assertEquals("credential_expiry", unsure.failureMode(), "feedback never changes the classification itself");
+        assertEquals("credential_expiry: token expired", unsure.decidedRule());
+        assertEquals(unsure, store.require(key));
+    }
+
+    @Test
     void the_same_fingerprint_while_open_is_a_repeat_with_a_count() {
         IncidentKey key = store.record(Alerts.expiredToken("orders_daily", "load_orders")).key();
         clock.advance(Duration.ofMinutes(5));
