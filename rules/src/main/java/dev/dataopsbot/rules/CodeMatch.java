@@ -16,6 +16,9 @@ import java.util.Objects;
 public record CodeMatch(String catalogue, String code, String found, String mode, double weight, String retry,
                         String meaning, String retryReason, int line, String text) {
 
+    /** How the rule name of every catalogue entry's evidence starts: {@code catalogue http-status: 429}. */
+    public static final String RULE_PREFIX = "catalogue ";
+
     public CodeMatch {
         Objects.requireNonNull(catalogue, "catalogue");
         Objects.requireNonNull(code, "code");
@@ -26,7 +29,7 @@ public record CodeMatch(String catalogue, String code, String found, String mode
 
     /** The name evidence carries: which catalogue entry decided, stable across alerts. */
     public String getRule() {
-        return "catalogue " + catalogue + ": " + code;
+        return RULE_PREFIX + catalogue + ": " + code;
     }
 
     public String getMode() {

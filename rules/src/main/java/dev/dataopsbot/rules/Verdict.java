@@ -78,14 +78,19 @@ public record Verdict(
     }
 
     /**
-     * What decided the primary mode: the rule, or catalogue entry ({@code catalogue http-status: 429}),
-     * of its strongest evidence line; empty for {@code unknown} or when no evidence names the mode.
+     * What decided the primary mode: the rule of its strongest evidence line. On equal weight a DRL
+     * rule is named before a catalogue entry ({@code catalogue http-status: 429}), which then only
+     * corroborates the rule written for that signature. Empty for {@code unknown} or when no
+     * evidence names the mode.
      */
     public java.util.Optional<String> decidingRule() {
         if (failureMode.equals(FailureMode.UNKNOWN.id())) {
             return java.util.Optional.empty();
         }
-        return evidence.stream().filter(e -> e.getFailureMode().equals(failureMode)).findFirst().map(Evidence::getRule);
+        return evidence.stream().filter(e -> e.getFailureMode().equals(failureMode))
+                .min(java.util.Comparator.comparingDouble(Evidence::getWeight).reversed()
+                        .thenComparing(e -> e.getRule().startsWith(CodeMatch.RULE_PREFIX)))
+                .map(Evidence::getRule);
     }
 
     /** Evidence lines for the primary mode only. */

@@ -29,6 +29,11 @@ public final class BacktestJson {
             changed.addObject().put(fromCases ? "case" : "incident", c.id()).put("before", c.before().mode())
                     .put("after", c.after().mode()).put("rule_before", c.before().decider()).put("rule_after", c.after().decider());
         }
+        ArrayNode redecided = out.putArray("redecided");
+        for (Change c : report.redecided()) {
+            redecided.addObject().put(fromCases ? "case" : "incident", c.id()).put("mode", c.after().mode())
+                    .put("rule_before", c.before().decider()).put("rule_after", c.after().decider());
+        }
         ObjectNode confirmed = out.putObject("confirmed");
         int n = report.confirmedCount();
         confirmed.put("alerts", n);

@@ -12,6 +12,7 @@ import java.util.List;
  * @param baselineHash the baseline pack's hash, or null when the baseline is the recorded decision
  * @param alerts       how many alerts were replayed
  * @param changed      alerts whose mode changed, in replay order
+ * @param redecided    alerts whose mode stayed but another rule, catalogue entry or case now decides it
  * @param confirmed    per confirmed mode, sorted by mode
  * @param unknownBefore alerts the baseline left {@code unknown}
  * @param unknownAfter alerts the candidate leaves {@code unknown}
@@ -19,11 +20,13 @@ import java.util.List;
  * @param neverFired   DRL rules of the candidate that fired on no replayed alert, by name
  */
 public record BacktestReport(String alertsFrom, String baseline, String candidate, String candidateHash,
-                             String baselineHash, int alerts, List<Change> changed, List<ModeAccuracy> confirmed,
+                             String baselineHash, int alerts, List<Change> changed, List<Change> redecided,
+                             List<ModeAccuracy> confirmed,
                              int unknownBefore, int unknownAfter, List<RuleFiring> firings, List<String> neverFired) {
 
     public BacktestReport {
         changed = List.copyOf(changed);
+        redecided = List.copyOf(redecided);
         confirmed = List.copyOf(confirmed);
         firings = List.copyOf(firings);
         neverFired = List.copyOf(neverFired);

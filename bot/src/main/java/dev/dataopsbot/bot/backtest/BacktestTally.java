@@ -15,6 +15,7 @@ final class BacktestTally {
 
     private final boolean baselineReplayed;
     private final List<Change> changed = new ArrayList<>();
+    private final List<Change> redecided = new ArrayList<>();
     private final Map<String, int[]> confirmed = new TreeMap<>();
     private final Map<String, int[]> fired = new HashMap<>();
     private int alerts;
@@ -30,6 +31,8 @@ final class BacktestTally {
         alerts++;
         if (result.changed()) {
             changed.add(new Change(result.alert().id(), result.before(), result.after()));
+        } else if (result.before().decider() != null && !result.before().decider().equals(result.after().decider())) {
+            redecided.add(new Change(result.alert().id(), result.before(), result.after()));
         }
         unknownBefore += result.before().mode().equals(UNKNOWN) ? 1 : 0;
         unknownAfter += result.after().mode().equals(UNKNOWN) ? 1 : 0;
@@ -61,7 +64,7 @@ final class BacktestTally {
                 .thenComparing(RuleFiring::rule));
         List<String> never = candidateRules.stream().filter(rule -> fired.getOrDefault(rule, new int[2])[1] == 0)
                 .sorted().toList();
-        return new BacktestReport(alertsFrom, baseline, candidate, candidateHash, baselineHash, alerts, changed, accuracy,
+        return new BacktestReport(alertsFrom, baseline, candidate, candidateHash, baselineHash, alerts, changed, redecided, accuracy,
                 unknownBefore, unknownAfter, firings, never);
     }
 }

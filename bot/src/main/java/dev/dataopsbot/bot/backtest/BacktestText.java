@@ -24,6 +24,7 @@ public final class BacktestText {
             return out.toString();
         }
         changes(report, out);
+        redecided(report, out);
         confirmed(report, out);
         out.append("\nUnknown: before ").append(share(report.unknownBefore(), report.alerts()))
                 .append(", after ").append(share(report.unknownAfter(), report.alerts())).append('\n');
@@ -47,6 +48,19 @@ public final class BacktestText {
                 out.append("    … and ").append(changes.size() - MAX_LISTED).append(" more (--json lists all)\n");
             }
         });
+    }
+
+    private static void redecided(BacktestReport report, StringBuilder out) {
+        if (report.redecided().isEmpty()) {
+            return;
+        }
+        out.append("\nSame mode, decided by another rule: ").append(report.redecided().size()).append('\n');
+        report.redecided().stream().limit(MAX_LISTED).forEach(c -> out.append("    ").append(c.id()).append("  ")
+                .append(c.after().mode()).append("  rule before: ").append(decider(c.before())).append("; after: ")
+                .append(decider(c.after())).append('\n'));
+        if (report.redecided().size() > MAX_LISTED) {
+            out.append("    … and ").append(report.redecided().size() - MAX_LISTED).append(" more (--json lists all)\n");
+        }
     }
 
     private static void confirmed(BacktestReport report, StringBuilder out) {

@@ -6,8 +6,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 
-import dev.dataopsbot.knowledge.incident.ClassifiedAlert;
-import dev.dataopsbot.knowledge.incident.ClassifiedAlerts;
+import dev.dataopsbot.knowledge.backtest.ClassifiedAlert;
+import dev.dataopsbot.knowledge.backtest.ClassifiedAlerts;
 
 /**
  * The incidents of the store, each by the first alert it was classified on, as stored (redacted),

@@ -27,7 +27,7 @@ import dev.dataopsbot.bot.triage.AlertDecider;
 import dev.dataopsbot.bot.triage.CaseKnowledge;
 import dev.dataopsbot.knowledge.cases.CaseFile;
 import dev.dataopsbot.knowledge.cases.CaseLibrary;
-import dev.dataopsbot.knowledge.incident.ClassifiedAlerts;
+import dev.dataopsbot.knowledge.backtest.ClassifiedAlerts;
 import dev.dataopsbot.knowledge.incident.IncidentDatabase;
 import dev.dataopsbot.knowledge.report.ReportWindow;
 import dev.dataopsbot.rules.FailureMode;
@@ -195,7 +195,7 @@ final class RulesBacktestCommand implements Callable<Integer> {
             throw new UsageException("case file '" + cases + "' does not exist or is not a file");
         }
         CaseFile file = CaseFile.parse(cases.toString(), Files.readString(cases, StandardCharsets.UTF_8),
-                Set.copyOf(FailureMode.ids()), false);
+                Set.copyOf(FailureMode.ids()), true);
         if (!file.problems().isEmpty()) {
             file.problems().forEach(context.err()::println);
             throw new UsageException(file.problems().size() + " problems in " + cases + ": each case is one JSON object "

@@ -74,6 +74,7 @@ public final class TriageRecorder {
                 .map(n -> new AlertReport.NearestCase(n.labelledCase().id(), n.labelledCase().system(),
                         n.labelledCase().mode(), n.similarity(), n.line(), n.labelledCase().source(), n.labelledCase().team()))
                 .toList();
-        return new AlertReport.Decision(triage.decidedBy(), triage.decisionReason(), nearest);
+        return new AlertReport.Decision(triage.decidedBy(), triage.decisionReason(), nearest, triage.decider(),
+                triage.rulePack());
     }
 }
