@@ -20,7 +20,7 @@ public final class BacktestText {
                 .append(report.baselineHash() == null ? "" : ", pack " + report.baselineHash()).append('\n');
         out.append("  alerts:  ").append(report.alertsFrom()).append('\n');
         if (report.alerts() == 0) {
-            out.append("\nNo alerts to replay: nothing was recorded").append(" in that window, so nothing can change.\n");
+            out.append("\nNo alerts to replay, so nothing can change.\n");
             return out.toString();
         }
         changes(report, out);
