@@ -39,6 +39,20 @@ class ExampleCheckTest {
             end
             """;
 
+    /**
+     * Real messages that the rules classify as another mode than their catalogue entry says: each
+     * is a rule to fix, after which its line here goes (the test then fails until it does).
+     * rate_limit.drl's "limitexceededexception" literal matches inside this DynamoDB class name;
+     * "schema_drift: schema mismatch" reads Spark's state-store check as upstream schema drift.
+     */
+    private static final List<String> KNOWN_MODE_CONFLICTS = java.util.stream.Stream.of(
+            "code 'ItemCollectionSizeLimitExceededException' is found, but the example is classified as rate_limit by"
+                    + " 'rate_limit: rate limit exceeded', not resource_exhaustion",
+            "code 'STATE_STORE_KEY_SCHEMA_NOT_COMPATIBLE' is found, but the example is classified as schema_drift by"
+                    + " 'schema_drift: schema mismatch', not code_defect",
+            "code 'STATE_STORE_VALUE_SCHEMA_NOT_COMPATIBLE' is found, but the example is classified as schema_drift by"
+                    + " 'schema_drift: schema mismatch', not code_defect").sorted().toList();
+
     @TempDir
     Path dir;
 
@@ -46,11 +60,12 @@ class ExampleCheckTest {
     void the_bundled_pack_backs_every_rule_and_entry_with_examples_that_pass() {
         RulePack pack = RulePack.bundled();
         ExampleReport report = new ExampleCheck(pack).run();
-        System.out.println("bundled examples: " + report.summary());
-        assertEquals(List.of(), report.errors().stream().filter(ExampleCheckTest::aboutRules).toList());
-        assertEquals(List.of(), report.warnings().stream().filter(ExampleCheckTest::aboutRules).toList());
+        System.out.println("bundled examples: " + report.summary() + "; warnings: " + report.warnings().size());
+        assertEquals(List.of(), report.errors());
+        assertEquals(KNOWN_MODE_CONFLICTS, report.warnings().stream().map(RuleProblem::message).sorted().toList());
         assertTrue(report.rules() >= 150, report.summary());
-        assertTrue(report.examples() >= report.rules(), report.summary());
+        assertEquals(pack.catalogues().entryCount(), report.catalogueEntries());
+        assertTrue(report.examples() >= report.rules() + report.catalogueEntries(), report.summary());
     }
 
     @Test
@@ -158,13 +173,13 @@ class ExampleCheckTest {
         ExampleReport bundled = new ExampleCheck(RulePack.bundled()).run();
         ExampleReport report = new ExampleCheck(RulePack.fromFolder(copy)).run();
         assertEquals(bundled.summary(), report.summary());
-        assertEquals(List.of(), report.errors().stream().filter(ExampleCheckTest::aboutRules).toList());
-        assertEquals(List.of(), report.warnings().stream().filter(ExampleCheckTest::aboutRules).toList());
+        assertEquals(List.of(), report.errors());
+        assertEquals(KNOWN_MODE_CONFLICTS, report.warnings().stream().map(RuleProblem::message).sorted().toList());
 
         Files.writeString(copy.resolve("rate_limit.examples"), Files.readString(copy.resolve("rate_limit.examples"))
                 .lines().filter(l -> !l.startsWith("rate_limit: retry after")).reduce("", (a, b) -> a + b + "\n"));
         List<RuleProblem> missing = new ExampleCheck(RulePack.fromFolder(copy)).run().errors();
-        assertEquals(1, missing.stream().filter(ExampleCheckTest::aboutRules).count(), missing.toString());
+        assertEquals(1, missing.size(), missing.toString());
         assertTrue(missing.get(0).toString().startsWith(copy.resolve("rate_limit.drl") + ":"), missing.toString());
         assertTrue(missing.get(0).message().startsWith("rule 'rate_limit: retry after' has no example"), missing.toString());
     }
@@ -178,11 +193,6 @@ class ExampleCheckTest {
 
     private List<RuleProblem> inFolder(List<RuleProblem> problems) {
         return problems.stream().filter(p -> p.file().startsWith(dir.toString())).toList();
-    }
-
-    /** Problems about DRL rules and their examples (catalogue examples are checked apart). */
-    private static boolean aboutRules(RuleProblem problem) {
-        return problem.file().endsWith(".drl") || (problem.file().endsWith(".examples") && !problem.file().contains("catalogues/"));
     }
 
     private static Path copyOfBundled(Path target) throws IOException {
