@@ -8,9 +8,11 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 import dev.dataopsbot.bot.config.BotConfig;
-import dev.dataopsbot.rules.RuleBase;
+import dev.dataopsbot.rules.RulePack;
 import dev.dataopsbot.rules.RuleProblem;
 import dev.dataopsbot.rules.catalogue.Catalogues;
+import dev.dataopsbot.rules.examples.ExampleCheck;
+import dev.dataopsbot.rules.examples.ExampleReport;
 import dev.dataopsbot.rules.routing.RoutingParser;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -30,8 +32,9 @@ final class RulesCommand implements Runnable {
     }
 
     @Command(name = "check", mixinStandardHelpOptions = true,
-            description = {"Compile rule files and check the routing file without starting anything.",
-                    "Prints file:line: message per problem; exits 1 if any error."})
+            description = {"Compile rule files, run the examples of every rule and catalogue entry, and check the routing",
+                    "file, without starting anything. Prints file:line: message per problem (warning: ... for an",
+                    "example classified as another mode); exits 1 if any error."})
     static final class Check implements Callable<Integer> {
 
         private final CliContext context;
@@ -54,9 +57,18 @@ final class RulesCommand implements Runnable {
             if (dir != null && !Files.isDirectory(dir)) {
                 throw new UsageException("'" + dir + "' is not a directory of .drl files");
             }
-            List<RuleProblem> problems = new ArrayList<>(config.rulesDir().map(RuleBase::check).orElseGet(RuleBase::checkBundled));
-            Catalogues catalogues = config.rulesDir().map(Catalogues::fromFolder).orElseGet(Catalogues::bundled);
-            problems.addAll(catalogues.problems());
+            RulePack pack = RulePack.of(config.rulesDir());
+            List<RuleProblem> problems = new ArrayList<>(pack.problems());
+            Catalogues catalogues = pack.catalogues();
+            String examples = "";
+            List<RuleProblem> warnings = new ArrayList<>();
+            if (problems.isEmpty()) {
+                // examples run on rules that compile; compile errors come first
+                ExampleReport report = new ExampleCheck(pack).run();
+                problems.addAll(report.errors());
+                warnings.addAll(report.warnings());
+                examples = "; " + report.summary() + (warnings.isEmpty() ? "" : ", " + warnings.size() + " warnings");
+            }
             String routes = "";
             if (config.routingFile().isPresent()) {
                 Path routing = config.routingFile().get();
@@ -68,11 +80,12 @@ final class RulesCommand implements Runnable {
                 routes = "; " + routing + ": " + result.table().routes().size() + " routes";
             }
             problems.forEach(context.err()::println);
+            warnings.forEach(w -> context.err().println("warning: " + w));
             String what = config.rulesDir().map(Path::toString).orElse("bundled rules")
                     + config.routingFile().map(f -> " and " + f).orElse("");
             context.out().println(problems.isEmpty()
                     ? "ok: " + config.rulesDir().map(Path::toString).orElse("bundled rules") + " compile; "
-                            + catalogues.all().size() + " error-code catalogues, " + catalogues.entryCount() + " entries" + routes
+                            + catalogues.all().size() + " error-code catalogues, " + catalogues.entryCount() + " entries" + examples + routes
                     : problems.size() + " problems in " + what);
             return problems.isEmpty() ? ExitCode.OK : ExitCode.FAILURE;
         }

@@ -42,11 +42,49 @@ class ToolCommandsTest {
     void rules_check_passes_on_bundled_rules_and_reports_broken_files() throws IOException {
         Cli.Run ok = Cli.run("", "rules", "check");
         assertEquals(0, ok.exitCode(), ok.err());
-        assertTrue(ok.out().strip().matches("ok: bundled rules compile; 13 error-code catalogues, \\d{4} entries"), ok.out());
+        assertTrue(ok.out().strip().matches("ok: bundled rules compile; 13 error-code catalogues, \\d{4} entries;"
+                + " \\d{4} examples for \\d{3} rules and \\d{4} catalogue entries(, \\d+ warnings)?"), ok.out());
+        assertTrue(ok.err().lines().allMatch(l -> l.startsWith("warning: ")), "only warnings: " + ok.err());
         Files.writeString(dir.resolve("bad.drl"), "package x;\nrule \"y\" when\n  Nope( ) then end\n");
         Cli.Run bad = Cli.run("", "rules", "check", dir.toString());
         assertEquals(1, bad.exitCode());
         assertTrue(bad.err().startsWith(dir.resolve("bad.drl") + ":"), bad.err());
+    }
+
+    @Test
+    void rules_check_runs_the_examples_of_a_team_folder() throws IOException {
+        Files.writeString(dir.resolve("acme.drl"), """
+                package site;
+                import dev.dataopsbot.rules.LogLine;
+                import dev.dataopsbot.rules.Evidence;
+
+                rule "dependency_unavailable: acme gateway down"
+                when
+                    $l : LogLine( lower contains "acme-gateway" && lower contains "unreachable" )
+                then
+                    insert(new Evidence("dependency_unavailable", 0.9, $l, drools.getRule().getName()));
+                end
+                """);
+        Cli.Run missing = Cli.run("", "rules", "check", dir.toString());
+        assertEquals(1, missing.exitCode(), missing.err());
+        assertTrue(missing.err().startsWith(dir.resolve("acme.drl") + ":5: rule 'dependency_unavailable: acme gateway down'"
+                + " has no example; add a line"), missing.err());
+        assertTrue(missing.out().strip().equals("1 problems in " + dir), missing.out());
+
+        Files.writeString(dir.resolve("acme.examples"),
+                "dependency_unavailable: acme gateway down\tacme-gateway unreachable: HTTP 429 Too Many Requests\n");
+        Cli.Run warned = Cli.run("", "rules", "check", dir.toString());
+        assertEquals(0, warned.exitCode(), warned.err());
+        assertTrue(warned.err().contains("warning: " + dir.resolve("acme.examples") + ":1: rule 'dependency_unavailable: acme"
+                + " gateway down' fires, but the example is classified as rate_limit by "), warned.err());
+        assertTrue(warned.out().startsWith("ok: " + dir + " compile; "), warned.out());
+
+        Files.writeString(dir.resolve("acme.examples"),
+                "dependency_unavailable: acme gateway down\tERROR acme-gateway is up again\n");
+        Cli.Run unmatched = Cli.run("", "rules", "check", dir.toString());
+        assertEquals(1, unmatched.exitCode(), unmatched.err());
+        assertTrue(unmatched.err().startsWith(dir.resolve("acme.examples") + ":1: rule 'dependency_unavailable: acme gateway down'"
+                + " does not fire on this example"), unmatched.err());
     }
 
     @Test
