@@ -41,7 +41,10 @@ final class EvidenceScorer {
         ranked.sort(Comparator.comparing((ModeScore m) -> demoted.contains(m.mode))
                 .thenComparing(Comparator.comparingDouble(ModeScore::score).reversed())
                 .thenComparing(Comparator.comparingDouble(ModeScore::strongest).reversed())
-                .thenComparing(Comparator.comparingInt(ModeScore::lastLine).reversed()));
+                .thenComparing(Comparator.comparingInt(ModeScore::lastLine).reversed())
+                // last, a fixed order: the session hands facts back in an order that differs between
+                // the precompiled rules and the same rules compiled from a folder
+                .thenComparing(m -> m.mode));
 
         if (ranked.isEmpty() || demoted.contains(ranked.get(0).mode) || ranked.get(0).score() < THRESHOLD) {
             double best = ranked.stream().mapToDouble(ModeScore::score).max().orElse(0);
