@@ -60,6 +60,10 @@ public final class IncidentJson {
         node.put("key", i.key().toString());
         node.put("title", i.title());
         node.put("failure_mode", i.failureMode());
+        node.put("decided_rule", i.decidedRule());
+        node.put("rule_pack", i.rulePack());
+        node.put("confirmed", i.confirmed());
+        node.put("confirmed_mode", i.confirmedMode());
         node.put("severity", i.severity());
         node.put("status", i.status().id());
         node.put("fingerprint", i.fingerprint());

@@ -43,6 +43,13 @@ public final class IncidentText {
         row(out, "Status", incident.status().id());
         row(out, "Severity", incident.severity());
         row(out, "Failure mode", incident.failureMode());
+        if (incident.decidedRule() != null) {
+            row(out, "Decided by", incident.decidedRule()
+                    + (incident.rulePack() == null ? "" : "  (rule pack " + incident.rulePack() + ")"));
+        }
+        if (incident.confirmed() != null) {
+            row(out, "Feedback", confirmation(incident));
+        }
         row(out, "Source", source(incident.source()));
         row(out, "Alerts", String.valueOf(incident.alertCount()));
         row(out, "Fingerprint", incident.fingerprint());
@@ -86,6 +93,14 @@ public final class IncidentText {
     public String confirmation(Incident incident, String what) {
         return incident.key() + " " + what + " · " + incident.status().id() + " · " + incident.severity() + " · "
                 + cut(incident.title(), MAX_TITLE_CHARS) + "\n";
+    }
+
+    /** The latest feedback: {@code right}, {@code wrong: it is M} or {@code wrong (no mode named)}. */
+    private static String confirmation(Incident incident) {
+        if (Incident.RIGHT.equals(incident.confirmed())) {
+            return "right";
+        }
+        return incident.confirmed() + (incident.confirmedMode() == null ? " (no mode named)" : ": it is " + incident.confirmedMode());
     }
 
     static String source(SourceIdentity source) {

@@ -9,11 +9,16 @@ import dev.dataopsbot.knowledge.report.ReportBuilder;
 import dev.dataopsbot.knowledge.report.ReportText;
 import dev.dataopsbot.knowledge.report.ReportWindow;
 
-/** {@code /dataops report [7d|30d|...]}: the reliability report of the window, ephemeral, as preformatted text. */
+/**
+ * {@code /dataops report [7d|30d|...]}: the reliability report of the window, ephemeral, as preformatted text.
+ * Of its Rules section Slack shows the {@link #RULES_SHOWN} least precise rules that feedback confirmed or
+ * corrected, the rules a team should look at first; {@code dataops-bot report} lists them all.
+ */
 final class ReportSubcommand implements Subcommand {
 
     /** Slack shows at most about 40,000 characters of a message's text; the report is cut well before. */
     static final int MAX_CHARS = 35_000;
+    static final int RULES_SHOWN = 3;
 
     private final AfterAck afterAck;
     private final IncidentDatabase database;
@@ -36,7 +41,7 @@ final class ReportSubcommand implements Subcommand {
         }
         String about = "report " + window.spec();
         return afterAck.slash(invocation, context, about, () -> {
-            String report = new ReportText().render(new ReportBuilder(database).build(window));
+            String report = new ReportText(RULES_SHOWN, true).render(new ReportBuilder(database).build(window));
             if (report.length() > MAX_CHARS) {
                 report = report.substring(0, MAX_CHARS) + "\n… (cut: run `dataops-bot report` for the whole report)";
             }

@@ -175,9 +175,13 @@ class IncidentCommandTest {
                 "status_update", "note", "action_item", "mitigated", "resolved", "feedback"), kinds);
         assertFalse(shown.toString().contains("abc123secret"), "notes are redacted before they are stored");
         assertEquals("bob", shown.at("/timeline/7/detail/owner").asText());
+        assertEquals("right", shown.get("confirmed").asText());
+        assertEquals("credential_expiry", shown.get("confirmed_mode").asText());
+        assertTrue(shown.has("decided_rule") && shown.has("rule_pack"), shown.toString());
 
         Cli.Run text = run("", "incident", "show", "INC-1");
         assertTrue(text.out().contains("Status:         resolved"), text.out());
+        assertTrue(text.out().contains("\nFeedback:       right\n"), text.out());
         assertTrue(text.out().contains("action_item       cli: alert on key age (owner bob)"), text.out());
     }
 

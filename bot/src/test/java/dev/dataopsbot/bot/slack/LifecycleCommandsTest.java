@@ -6,8 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 
 import dev.dataopsbot.bot.fake.FakeSlackApi;
+import dev.dataopsbot.knowledge.incident.AlertReport;
 import dev.dataopsbot.knowledge.incident.EventKind;
 import dev.dataopsbot.knowledge.incident.IncidentKey;
 import dev.dataopsbot.knowledge.incident.IncidentStatus;
@@ -96,6 +99,41 @@ class LifecycleCommandsTest {
         String report = answer("report 30d");
         assertTrue(report.contains("30d") || report.contains("30 d"), report);
         assertTrue(report.contains("credential_expiry"), report);
+    }
+
+    @Test
+    void report_shows_the_three_least_precise_rules_that_feedback_confirmed_or_corrected() throws Exception {
+        decided("timeout: read timed out", 0, 2);
+        decided("rate_limit: http 429 too many requests", 1, 1);
+        decided("catalogue http-status: 503", 2, 1);
+        decided("team case TC-3", 1, 0);
+        decided("schema_drift: column type changed", 0, 0);
+
+        String report = answer("report 7d");
+
+        String rules = report.substring(report.indexOf("Least precise rules"));
+        assertTrue(rules.contains("\n  timeout: read timed out                       2      0      2         0%\n"
+                + "  rate_limit: http 429 too many requests        2      1      1        50%\n"
+                + "  catalogue http-status: 503                    3      2      1        67%\n\n"), report);
+        assertFalse(report.contains("team case TC-3"), "a fourth, more precise rule is left out: " + report);
+        assertFalse(report.contains("schema_drift: column type changed"), "a rule nobody confirmed is left out: " + report);
+        assertFalse(report.contains("more rule"), report);
+    }
+
+    private int tasks;
+
+    /** Records incidents {@code rule} decided, {@code right} of them confirmed and {@code wrong} corrected. */
+    private void decided(String rule, int right, int wrong) {
+        for (int i = 0; i < Math.max(1, right + wrong); i++) {
+            tasks++;
+            IncidentKey key = bot.knowledge.store().record(new AlertReport("cli", "ERROR in task " + tasks,
+                    "a title", "timeout", 0.9, "SEV3", "yes", "", List.of(),
+                    Map.of("system", "airflow", "dag_id", "report", "task_id", "task_" + tasks), List.of(), List.of(), null,
+                    null, null, new AlertReport.Decision("rules", "the rules decided", List.of(), rule, "3f2a9c1b0d4e"))).key();
+            if (i < right + wrong) {
+                bot.knowledge.lifecycle().feedback(key, i < right, i < right ? null : "dependency_unavailable", null, "U1");
+            }
+        }
     }
 
     @Test

@@ -27,6 +27,10 @@ public final class ReportText {
     static final int MAX_FINGERPRINT_CHARS = 80;
     static final int MAX_RULE_CHARS = 70;
 
+    private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT)
+            .withZone(ZoneOffset.UTC);
+    private static final Pattern WHITESPACE = Pattern.compile("[\\s\\p{Cntrl}]+");
+
     private final int maxRules;
     private final boolean confirmedOnly;
 
@@ -47,10 +51,6 @@ public final class ReportText {
         this.maxRules = maxRules;
         this.confirmedOnly = confirmedOnly;
     }
-
-    private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT)
-            .withZone(ZoneOffset.UTC);
-    private static final Pattern WHITESPACE = Pattern.compile("[\\s\\p{Cntrl}]+");
 
     public String render(ReliabilityReport report) {
         StringBuilder out = new StringBuilder();

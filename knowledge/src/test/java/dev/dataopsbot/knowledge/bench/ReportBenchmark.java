@@ -35,7 +35,9 @@ import dev.dataopsbot.knowledge.report.ReportWindow;
  * Times the reliability report over 100,000 incidents spread over 30 days (target: at most 1 s).
  * The fixture is written with plain JDBC batch inserts into the real schema in one transaction:
  * incidents with a skewed spread of failure modes, severities and fingerprints, one to a dozen
- * alerts each, three timeline events each, about 10% still open.
+ * alerts each, three timeline events each, about 10% still open; every classified one decided by
+ * one of about 200 rules, catalogue entries and cases (skewed too), and about 8% of them
+ * confirmed or corrected by feedback, so that the Rules section has its real work to do.
  *
  * <p>Run: {@code mvn -B -q -o -pl knowledge test-compile exec:java -Dexec.classpathScope=test
  * -Dexec.mainClass=dev.dataopsbot.knowledge.bench.ReportBenchmark}
@@ -51,6 +53,8 @@ public final class ReportBenchmark {
     private static final String[] MODES = {"credential_expiry", "timeout", "schema_drift", "upstream_missing",
         "out_of_memory", "permission_denied", "disk_full", "data_quality", "rate_limited", "network",
         "dependency_failed", "duplicate_key", "deadlock", "config_error", "unknown"};
+    private static final int RULES_PER_MODE = 8;
+    private static final String RULE_PACK = "3f2a9c1b0d4e";
     private static final String[] SYSTEMS = {"snowflake", "airflow", "dbt", "kafka", "spark", "bigquery", "postgres"};
 
     private ReportBenchmark() {
@@ -109,10 +113,11 @@ public final class ReportBenchmark {
         Arrays.sort(buildMillis);
         Arrays.sort(renderMillis);
         Arrays.sort(cpuMillis);
-        System.out.printf(Locale.ROOT, "report --since %s over %,d incidents in the window (%,d alerts, %,d SEV1/SEV2; "
-                        + "%,d open in all): median %d ms, max %d ms (target <= %d ms; thread CPU median %d ms; "
+        System.out.printf(Locale.ROOT, "report --since %s over %,d incidents in the window (%,d alerts, %,d SEV1/SEV2, "
+                        + "%,d rules; %,d open in all): median %d ms, max %d ms (target <= %d ms; thread CPU median %d ms; "
                         + "first run %d ms, text+JSON rendering median %d ms)%n",
                 window.spec(), report.totals().incidents(), report.totals().alerts(), report.severeTotal(),
+                report.rules().size(),
                 report.openTotal(), buildMillis[RUNS / 2], buildMillis[RUNS - 1], TARGET_MS, cpuMillis[RUNS / 2],
                 firstMillis, renderMillis[RUNS / 2]);
         if (renderedChars == 0) {
@@ -141,8 +146,8 @@ public final class ReportBenchmark {
             c.setAutoCommit(false);
             try (PreparedStatement incident = c.prepareStatement("INSERT INTO incident (id, title, failure_mode, "
                     + "severity, status, fingerprint, system, dag_id, task_id, channel, thread_ts, alert_count, "
-                    + "detected_at, acknowledged_at, mitigated_at, resolved_at) "
-                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'C0DATAOPS', ?, ?, ?, ?, ?, ?)");
+                    + "detected_at, acknowledged_at, mitigated_at, resolved_at, decided_rule, rule_pack, confirmed, "
+                    + "confirmed_mode) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'C0DATAOPS', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
                  PreparedStatement alert = c.prepareStatement(
                          "INSERT INTO alert (incident_id, received_at, source, text, fields) VALUES (?, ?, 'alertmanager', ?, ?)");
                  PreparedStatement event = c.prepareStatement(
@@ -182,6 +187,13 @@ public final class ReportBenchmark {
                     incident.setString(13, ack == null ? null : time(ack));
                     incident.setString(14, resolved == null ? null : time(resolved));
                     incident.setString(15, resolved == null ? null : time(resolved));
+                    String decider = decider(mode, random);
+                    String verdict = decider == null || random.nextInt(100) >= 8 ? null
+                            : random.nextInt(100) < 80 ? "right" : "wrong";
+                    incident.setString(16, decider);
+                    incident.setString(17, decider == null ? null : RULE_PACK);
+                    incident.setString(18, verdict);
+                    incident.setString(19, verdict == null ? null : verdict.equals("right") ? mode : "config_error");
                     incident.addBatch();
                     long end = resolved != null ? resolved : NOW.toEpochMilli();
                     for (int a = 0; a < alertCount; a++) {
@@ -196,7 +208,7 @@ public final class ReportBenchmark {
                     }
                     addEvent(event, id, start, "alert_received", "{\"alert_id\":" + id + ",\"source\":\"alertmanager\","
                             + "\"fingerprint\":\"" + fingerprints[f] + "\"}", "alert received from alertmanager");
-                    addEvent(event, id, start, "classified", classifiedDetail(mode, severity),
+                    addEvent(event, id, start, "classified", classifiedDetail(mode, severity, decider),
                             "classified as " + mode + " (confidence 0.91, " + severity + ")");
                     if (ack != null) {
                         addEvent(event, id, ack, "acknowledged", "{}", "acknowledged");
@@ -240,11 +252,25 @@ public final class ReportBenchmark {
                 + " host=worker-" + random.nextInt(12) + " try_number=" + (1 + random.nextInt(3));
     }
 
-    private static String classifiedDetail(String mode, String severity) {
+    private static String classifiedDetail(String mode, String severity, String decider) {
         return "{\"failure_mode\":\"" + mode + "\",\"confidence\":0.91,\"severity\":\"" + severity + "\","
                 + "\"safe_to_retry\":\"after_fix\",\"escalate_to\":\"owning platform team\",\"secondary\":[],"
                 + "\"evidence\":[{\"line\":1,\"text\":\"" + mode + " while running step\",\"rule\":\"" + mode
-                + ": main pattern\",\"failure_mode\":\"" + mode + "\"}]}";
+                + ": main pattern\",\"failure_mode\":\"" + mode + "\"}]"
+                + (decider == null ? "" : ",\"decider\":\"" + decider + "\",\"rule_pack\":\"" + RULE_PACK + "\"") + "}";
+    }
+
+    /**
+     * What decided an incident of {@code mode}: mostly one of its {@link #RULES_PER_MODE} rules
+     * (a few far more often than the rest), else a catalogue entry or a case; none for unknown.
+     */
+    private static String decider(String mode, SplittableRandom random) {
+        if (mode.equals("unknown")) {
+            return null;
+        }
+        int p = random.nextInt(100);
+        int k = skewed(random, RULES_PER_MODE);
+        return p < 80 ? mode + ": rule " + k : p < 92 ? "catalogue http-status: " + (400 + k) : "case " + mode + "-" + k;
     }
 
     /** An index in [0, n) where small ones are much likelier (roughly Zipf-like). */

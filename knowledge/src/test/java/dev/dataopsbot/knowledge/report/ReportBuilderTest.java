@@ -69,6 +69,51 @@ class ReportBuilderTest {
     }
 
     @Test
+    void each_rule_counts_the_incidents_it_decided_in_the_window_and_the_latest_feedback_on_them_worst_first() {
+        DecidedIncidents incidents = new DecidedIncidents(store, lifecycle);
+        incidents.decided("A", 0, 5, 0); // detected before the window: left out
+        clock.advance(Duration.ofDays(10));
+        incidents.decided("A", 1, 1, 1)
+                .decided("B", 0, 2, 0)
+                .decided("C", 1, 0, 0)
+                .decided("D", 2, 2, 0)
+                .decided("H", 1, 1, 0)
+                .decided("F", 0, 0, 4)
+                .decided("E", 0, 0, 4)
+                .decided("G", 0, 0, 1)
+                .decided(null, 2, 3, 1); // no decider recorded: left out
+        clock.advance(Duration.ofHours(1));
+
+        List<RulePrecision> rules = lastWeek().rules();
+
+        assertEquals(List.of(
+                new RulePrecision("B", 2, 0, 2),
+                new RulePrecision("D", 4, 2, 2),
+                new RulePrecision("A", 3, 1, 1),
+                new RulePrecision("H", 2, 1, 1),
+                new RulePrecision("C", 1, 1, 0),
+                new RulePrecision("E", 4, 0, 0),
+                new RulePrecision("F", 4, 0, 0),
+                new RulePrecision("G", 1, 0, 0)), rules);
+        assertEquals(0.0, rules.get(0).precision().getAsDouble());
+        assertEquals(0.5, rules.get(2).precision().getAsDouble());
+        assertEquals(1.0, rules.get(4).precision().getAsDouble());
+        assertTrue(rules.get(5).precision().isEmpty());
+        assertEquals(new RulePrecision("A", 8, 1, 6),
+                new ReportBuilder(db).build(ReportWindow.parse("2026-11-01", clock)).rules().stream()
+                        .filter(rule -> rule.rule().equals("A")).findFirst().orElseThrow(),
+                "a window reaching back counts the earlier incidents too");
+    }
+
+    @Test
+    void a_window_where_no_incident_records_its_decider_has_no_rules() {
+        ReliabilityReport report = historyReport();
+
+        assertEquals(7, report.totals().incidents());
+        assertTrue(report.rules().isEmpty());
+    }
+
+    @Test
     void failure_modes_are_ordered_by_incidents_then_name() {
         ReliabilityReport report = historyReport();
 

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.dataopsbot.knowledge.incident.IncidentDatabase;
@@ -71,6 +72,7 @@ class ReportJsonTest {
                      "time_to_acknowledge": {"measured": 0, "median_seconds": null, "p90_seconds": null},
                      "time_to_resolve": {"measured": 0, "median_seconds": null, "p90_seconds": null}}
                   ],
+                  "rules": [],
                   "noisiest_fingerprints": [
                     {"fingerprint": "timeout system=kafka msg=request <n> to broker <n> timed out after <n> ms",
                      "incidents": 1, "alerts": 3, "last_seen": "2026-11-22T07:38:00.000Z"},
@@ -107,6 +109,31 @@ class ReportJsonTest {
     }
 
     @Test
+    void every_rule_is_listed_worst_first_with_its_counts_and_precision() throws JsonProcessingException {
+        DecidedIncidents incidents = new DecidedIncidents(new IncidentStore(db, clock), new IncidentLifecycle(db, clock, t -> t));
+        incidents.decided("rate_limit: http 429 too many requests", 1, 1, 1)
+                .decided("team case TC-3", 2, 1, 0)
+                .decided(null, 1, 1, 0);
+        for (int i = 1; i <= 25; i++) {
+            incidents.decided(String.format("schema_drift: rule %02d", i), 0, 0, 1);
+        }
+        clock.advance(java.time.Duration.ofHours(1));
+
+        JsonNode rules = mapper.readTree(render()).get("rules");
+
+        assertEquals(27, rules.size(), "the JSON lists every rule");
+        assertEquals(expected("""
+                {"rule": "rate_limit: http 429 too many requests", "decided": 3, "confirmed_right": 1,
+                 "confirmed_wrong": 1, "precision": 0.5}"""), mapper.writeValueAsString(rules.get(0)));
+        assertEquals(expected("""
+                {"rule": "team case TC-3", "decided": 3, "confirmed_right": 2, "confirmed_wrong": 1, "precision": 0.667}"""),
+                mapper.writeValueAsString(rules.get(1)));
+        assertEquals(expected("""
+                {"rule": "schema_drift: rule 25", "decided": 1, "confirmed_right": 0, "confirmed_wrong": 0, "precision": null}"""),
+                mapper.writeValueAsString(rules.get(26)));
+    }
+
+    @Test
     void an_empty_database_renders_zeros_nulls_and_empty_lists() throws JsonProcessingException {
         assertEquals(expected("""
                 {
@@ -117,6 +144,7 @@ class ReportJsonTest {
                     "time_to_resolve": {"measured": 0, "median_seconds": null, "p90_seconds": null}
                   },
                   "failure_modes": [],
+                  "rules": [],
                   "noisiest_fingerprints": [],
                   "open_incidents": {"total": 0, "incidents": []},
                   "sev1_sev2_incidents": {"total": 0, "incidents": []}

@@ -57,6 +57,8 @@ class ReportTextTest {
                   schema_drift               1           0              0       4 min    4 min  1 h 12 min  1 h 12 min
                   timeout                    1           1              0           —        —           —           —
 
+                Rules: no incident in this window records the rule that decided it
+
                 Noisiest alerts (top 10 fingerprints by alerts)
                   ALERTS  INCIDENTS  LAST SEEN             FINGERPRINT
                        3          1  2026-11-22 07:38 UTC  timeout system=kafka msg=request <n> to broker <n> timed out after <n> ms
@@ -83,6 +85,98 @@ class ReportTextTest {
                   INC-4  SEV2      2026-11-20 00:31 UTC  resolved             1 h  credential_expiry in snowflake: orders.load_b
                   INC-3  SEV2      2026-11-20 00:00 UTC  resolved          30 min  credential_expiry in snowflake: orders.load_a
                 """, render("7d"));
+    }
+
+    /** Decided incidents in the 7-day window: 4 rules people confirmed or corrected, 20 nobody did. */
+    private void decidedIncidents() {
+        DecidedIncidents incidents = new DecidedIncidents(new IncidentStore(db, clock), new IncidentLifecycle(db, clock, t -> t));
+        incidents.decided("rate_limit: http 429 too many requests", 1, 1, 1)
+                .decided("timeout: read timed out", 0, 2, 0)
+                .decided("catalogue http-status: 429", 1, 0, 0)
+                .decided("team case TC-3", 2, 1, 0)
+                .decided("credential_expiry: a rule whose name is much longer than the column it is shown in, cut", 0, 0, 3);
+        for (int i = 1; i <= 19; i++) {
+            incidents.decided(String.format("schema_drift: rule %02d", i), 0, 0, 1);
+        }
+        clock.advance(Duration.ofHours(1));
+    }
+
+    @Test
+    void the_rules_section_lists_the_worst_twenty_rules_and_counts_the_rest() {
+        decidedIncidents();
+
+        String text = render("7d");
+
+        String section = text.substring(text.indexOf("\nRules"), text.indexOf("\nNoisiest"));
+        assertEquals("""
+
+                Rules (what decided each incident; RIGHT, WRONG: the latest feedback on its decisions; worst first)
+                  RULE                                                                    DECIDED  RIGHT  WRONG  PRECISION
+                  timeout: read timed out                                                       2      0      2         0%
+                  rate_limit: http 429 too many requests                                        3      1      1        50%
+                  team case TC-3                                                                3      2      1        67%
+                  catalogue http-status: 429                                                    1      1      0       100%
+                  credential_expiry: a rule whose name is much longer than the column i…        3      0      0          -
+                  schema_drift: rule 01                                                         1      0      0          -
+                  schema_drift: rule 02                                                         1      0      0          -
+                  schema_drift: rule 03                                                         1      0      0          -
+                  schema_drift: rule 04                                                         1      0      0          -
+                  schema_drift: rule 05                                                         1      0      0          -
+                  schema_drift: rule 06                                                         1      0      0          -
+                  schema_drift: rule 07                                                         1      0      0          -
+                  schema_drift: rule 08                                                         1      0      0          -
+                  schema_drift: rule 09                                                         1      0      0          -
+                  schema_drift: rule 10                                                         1      0      0          -
+                  schema_drift: rule 11                                                         1      0      0          -
+                  schema_drift: rule 12                                                         1      0      0          -
+                  schema_drift: rule 13                                                         1      0      0          -
+                  schema_drift: rule 14                                                         1      0      0          -
+                  schema_drift: rule 15                                                         1      0      0          -
+                  … 4 more rules (report --json lists all)
+                """, section);
+    }
+
+    @Test
+    void slack_shows_only_the_three_least_precise_rules_that_feedback_confirmed_or_corrected() {
+        decidedIncidents();
+
+        String text = new ReportText(3, true).render(new ReportBuilder(db).build(ReportWindow.parse("7d", clock)));
+
+        String section = text.substring(text.indexOf("\nLeast precise rules"), text.indexOf("\nNoisiest"));
+        assertEquals("""
+
+                Least precise rules (of those whose decisions feedback confirmed or corrected)
+                  RULE                                    DECIDED  RIGHT  WRONG  PRECISION
+                  timeout: read timed out                       2      0      2         0%
+                  rate_limit: http 429 too many requests        3      1      1        50%
+                  team case TC-3                                3      2      1        67%
+                """, section);
+        assertTrue(text.startsWith("Reliability report (7d)"), "the rest of the report is whole: " + text);
+        assertTrue(text.contains("\nOpen incidents: "), text);
+    }
+
+    @Test
+    void slack_says_so_in_one_line_when_feedback_confirmed_no_rule() {
+        new DecidedIncidents(new IncidentStore(db, clock), new IncidentLifecycle(db, clock, t -> t))
+                .decided("rate_limit: http 429 too many requests", 0, 0, 2);
+        clock.advance(Duration.ofHours(1));
+
+        String text = new ReportText(3, true).render(new ReportBuilder(db).build(ReportWindow.parse("7d", clock)));
+
+        assertTrue(text.contains("\n\nRules: feedback has confirmed or corrected no rule's decision in this window\n\n"
+                + "Noisiest alerts"), text);
+        assertTrue(new ReportText().render(new ReportBuilder(db).build(ReportWindow.parse("7d", clock)))
+                .contains("\n  rate_limit: http 429 too many requests        2      0      0          -\n"));
+    }
+
+    @Test
+    void precision_is_a_whole_percent_that_reads_100_only_with_no_wrong_and_0_only_with_no_right() {
+        assertEquals("-", ReportText.percent(new RulePrecision("r", 3, 0, 0)));
+        assertEquals("67%", ReportText.percent(new RulePrecision("r", 3, 2, 1)));
+        assertEquals("99%", ReportText.percent(new RulePrecision("r", 400, 399, 1)));
+        assertEquals("1%", ReportText.percent(new RulePrecision("r", 400, 1, 399)));
+        assertEquals("100%", ReportText.percent(new RulePrecision("r", 4, 4, 0)));
+        assertEquals("0%", ReportText.percent(new RulePrecision("r", 4, 0, 4)));
     }
 
     @Test
