@@ -81,10 +81,9 @@ final class RulesCommand implements Runnable {
             }
             problems.forEach(context.err()::println);
             warnings.forEach(w -> context.err().println("warning: " + w));
-            String what = config.rulesDir().map(Path::toString).orElse("bundled rules")
-                    + config.routingFile().map(f -> " and " + f).orElse("");
+            String what = pack.description() + config.routingFile().map(f -> " and " + f).orElse("");
             context.out().println(problems.isEmpty()
-                    ? "ok: " + config.rulesDir().map(Path::toString).orElse("bundled rules") + " compile; "
+                    ? "ok: " + pack.description() + " compile (pack " + pack.hash() + "); "
                             + catalogues.all().size() + " error-code catalogues, " + catalogues.entryCount() + " entries" + examples + routes
                     : problems.size() + " problems in " + what);
             return problems.isEmpty() ? ExitCode.OK : ExitCode.FAILURE;

@@ -102,14 +102,14 @@ class RoutingOptionTest {
         assertEquals(1, run.exitCode(), run.out() + run.err());
         assertTrue(run.err().contains(bad + ":4: unknown key 'mentoin' in notify (known: mention, label)"), run.err());
         assertTrue(run.err().contains(bad + ":5: 'severity_floor' has severity 'SEV0'"), run.err());
-        assertTrue(run.out().contains("2 problems in bundled rules and " + bad), run.out());
+        assertTrue(run.out().contains("2 problems in the bundled rules and " + bad), run.out());
     }
 
     @Test
     void rules_check_accepts_the_shipped_example_and_counts_its_routes() {
         Cli.Run run = Cli.run("", "rules", "check", "--routing", "../examples/routing.yaml");
         assertEquals(0, run.exitCode(), run.err());
-        assertTrue(run.out().strip().matches("ok: bundled rules compile; 13 error-code catalogues, \\d+ entries; "
+        assertTrue(run.out().strip().matches("ok: the bundled rules compile \\(pack [0-9a-f]{12}\\); 13 error-code catalogues, \\d+ entries; "
                 + "\\d+ examples for \\d+ rules and \\d+ catalogue entries(, \\d+ warnings)?; "
                 + "\\.\\./examples/routing\\.yaml: 5 routes"), run.out());
     }

@@ -42,7 +42,7 @@ class ToolCommandsTest {
     void rules_check_passes_on_bundled_rules_and_reports_broken_files() throws IOException {
         Cli.Run ok = Cli.run("", "rules", "check");
         assertEquals(0, ok.exitCode(), ok.err());
-        assertTrue(ok.out().strip().matches("ok: bundled rules compile; 13 error-code catalogues, \\d{4} entries;"
+        assertTrue(ok.out().strip().matches("ok: the bundled rules compile \\(pack [0-9a-f]{12}\\); 13 error-code catalogues, \\d{4} entries;"
                 + " \\d{4} examples for \\d{3} rules and \\d{4} catalogue entries(, \\d+ warnings)?"), ok.out());
         assertTrue(ok.err().lines().allMatch(l -> l.startsWith("warning: ")), "only warnings: " + ok.err());
         Files.writeString(dir.resolve("bad.drl"), "package x;\nrule \"y\" when\n  Nope( ) then end\n");
@@ -69,7 +69,7 @@ class ToolCommandsTest {
         assertEquals(1, missing.exitCode(), missing.err());
         assertTrue(missing.err().startsWith(dir.resolve("acme.drl") + ":5: rule 'dependency_unavailable: acme gateway down'"
                 + " has no example; add a line"), missing.err());
-        assertTrue(missing.out().strip().equals("1 problems in " + dir), missing.out());
+        assertTrue(missing.out().strip().equals("1 problems in the bundled rules and " + dir), missing.out());
 
         Files.writeString(dir.resolve("acme.examples"),
                 "dependency_unavailable: acme gateway down\tacme-gateway unreachable: HTTP 429 Too Many Requests\n");
@@ -77,7 +77,7 @@ class ToolCommandsTest {
         assertEquals(0, warned.exitCode(), warned.err());
         assertTrue(warned.err().contains("warning: " + dir.resolve("acme.examples") + ":1: rule 'dependency_unavailable: acme"
                 + " gateway down' fires, but the example is classified as rate_limit by "), warned.err());
-        assertTrue(warned.out().startsWith("ok: " + dir + " compile; "), warned.out());
+        assertTrue(warned.out().startsWith("ok: the bundled rules and " + dir + " compile (pack "), warned.out());
 
         Files.writeString(dir.resolve("acme.examples"),
                 "dependency_unavailable: acme gateway down\tERROR acme-gateway is up again\n");
