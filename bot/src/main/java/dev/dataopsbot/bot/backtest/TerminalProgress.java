@@ -1,11 +1,12 @@
 package dev.dataopsbot.bot.backtest;
 
 import java.io.PrintStream;
+import java.util.function.LongSupplier;
 
 /**
  * A progress line for long runs on a terminal ({@code replaying 1200/10000 alerts}), rewritten in
- * place at most a few times a second and cleared at the end. Silent when not on a terminal, so
- * logs and pipes get only the report.
+ * place at most four times a second and cleared at the end; a run shorter than a quarter second
+ * shows none. Silent when not on a terminal, so logs and pipes get only the report.
  */
 public final class TerminalProgress implements Backtest.Progress {
 
@@ -13,12 +14,19 @@ public final class TerminalProgress implements Backtest.Progress {
 
     private final PrintStream err;
     private final boolean terminal;
-    private long last = System.nanoTime();
+    private final LongSupplier nanoTime;
+    private long last;
     private boolean shown;
 
     public TerminalProgress(PrintStream err, boolean terminal) {
+        this(err, terminal, System::nanoTime);
+    }
+
+    TerminalProgress(PrintStream err, boolean terminal, LongSupplier nanoTime) {
         this.err = err;
         this.terminal = terminal;
+        this.nanoTime = nanoTime;
+        this.last = nanoTime.getAsLong();
     }
 
     @Override
@@ -26,7 +34,7 @@ public final class TerminalProgress implements Backtest.Progress {
         if (!terminal) {
             return;
         }
-        long now = System.nanoTime();
+        long now = nanoTime.getAsLong();
         if (now - last >= EVERY_NANOS || (shown && done == total)) {
             last = now;
             shown = true;

@@ -89,6 +89,9 @@ final class RulesBacktestCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         int limit = changeLimit();
+        if (threads < 0) {
+            throw new UsageException("--threads must be 1 or more, not " + threads);
+        }
         boolean current = baselineIsCurrent();
         BotConfig config = store.config(context);
         RulePack candidate = rules != null ? pack(rules) : RulePack.of(config.rulesDir());

@@ -253,6 +253,7 @@ class RulesBacktestCommandTest {
         assertEquals(2, backtest("--against", "yesterday").exitCode());
         assertEquals(2, backtest("--since", "a while").exitCode());
         assertEquals(2, backtest("--max-changes", "-1").exitCode());
+        assertEquals(2, backtest("--threads", "-2").exitCode());
     }
 
     private static Cli.Run backtest(String... args) {
