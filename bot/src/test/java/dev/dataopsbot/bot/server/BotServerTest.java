@@ -80,7 +80,7 @@ class BotServerTest {
             assertEquals("ok", detail.path("database").asText(), healthy.body());
             assertEquals(2, detail.path("replies_owed").asInt(), healthy.body());
             assertTrue(detail.path("oldest_owed_seconds").asInt() >= 30, healthy.body());
-            try (Connection other = DriverManager.getConnection("jdbc:sqlite:" + db.file());
+            try (Connection other = DriverManager.getConnection("jdbc:sqlite:" + db.file().orElseThrow());
                  Statement lock = other.createStatement()) {
                 lock.execute("BEGIN EXCLUSIVE");
                 Thread.sleep(1100);  // past the cached answer

@@ -27,7 +27,7 @@ public final class ClassifiedAlerts {
     // the first alert by its id; pages follow (detected_at, id), the order of the detection index
     private static final String PAGE_SQL = """
             SELECT i.id, i.detected_at, a.source, a.text, i.failure_mode, i.decided_rule, i.rule_pack, i.confirmed,
-                   i.confirmed_mode, (SELECT group_concat(t.id) FROM team_case t WHERE t.incident_id = i.id)
+                   i.confirmed_mode, (SELECT %s FROM team_case t WHERE t.incident_id = i.id)
             FROM incident i
             JOIN alert a ON a.id = (SELECT min(f.id) FROM alert f WHERE f.incident_id = i.id)
             WHERE (i.detected_at, i.id) > (?, ?)
@@ -84,12 +84,13 @@ public final class ClassifiedAlerts {
 
     /** The next page after the incident detected at {@code afterTime} with id {@code afterId}. */
     private List<Row> page(String afterTime, long afterId) {
-        return database.read("cannot read the classified alerts from", c -> read(c, afterTime, afterId));
+        String sql = PAGE_SQL.formatted(database.dialect().commaList("t.id"));
+        return database.read("cannot read the classified alerts from", c -> read(c, sql, afterTime, afterId));
     }
 
-    private static List<Row> read(Connection c, String afterTime, long afterId) throws SQLException {
+    private static List<Row> read(Connection c, String sql, String afterTime, long afterId) throws SQLException {
         List<Row> page = new ArrayList<>(PAGE);
-        try (PreparedStatement select = c.prepareStatement(PAGE_SQL)) {
+        try (PreparedStatement select = c.prepareStatement(sql)) {
             select.setString(1, afterTime);
             select.setLong(2, afterId);
             select.setInt(3, PAGE);

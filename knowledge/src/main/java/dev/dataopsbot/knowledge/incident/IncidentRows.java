@@ -106,11 +106,12 @@ final class IncidentRows {
     }
 
     /** The newest unresolved incident with an alert whose parsed {@code field} is {@code value}. */
-    static Optional<Incident> newestOpenWithAlertField(Connection connection, String field, String value) throws SQLException {
+    static Optional<Incident> newestOpenWithAlertField(Connection connection, SqlDialect dialect, String field, String value)
+            throws SQLException {
         try (PreparedStatement select = connection.prepareStatement("SELECT " + COLUMNS + " FROM incident "
                 + "WHERE status <> 'resolved' AND EXISTS (SELECT 1 FROM alert WHERE alert.incident_id = incident.id "
-                + "AND json_extract(alert.fields, ?) = ?) ORDER BY id DESC LIMIT 1")) {
-            select.setString(1, "$." + field);
+                + "AND " + dialect.jsonField("alert.fields") + " = ?) ORDER BY id DESC LIMIT 1")) {
+            select.setString(1, field);
             select.setString(2, value);
             try (ResultSet rs = select.executeQuery()) {
                 return rs.next() ? Optional.of(read(rs)) : Optional.empty();

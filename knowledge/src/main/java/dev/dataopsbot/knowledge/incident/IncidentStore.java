@@ -136,7 +136,7 @@ public final class IncidentStore {
      * alert's name without its state, for recoveries that name no pipeline object.
      */
     public Optional<Incident> findOpenByAlertKey(String key) {
-        return database.read("cannot look up an incident in", c -> IncidentRows.newestOpenWithAlertField(c, ALERT_KEY, key));
+        return database.read("cannot look up an incident in", c -> IncidentRows.newestOpenWithAlertField(c, database.dialect(), ALERT_KEY, key));
     }
 
     /** The incident discussed in Slack thread {@code threadTs} of {@code channel}. */

@@ -14,7 +14,7 @@ final class ProcessedDeliveries {
     /** Marks the delivery as processed inside the caller's transaction; false when it already was. */
     static boolean claim(Connection c, String source, String externalId, Instant now) throws SQLException {
         try (PreparedStatement insert = c.prepareStatement(
-                "INSERT OR IGNORE INTO processed_event (source, external_id, processed_at) VALUES (?, ?, ?)")) {
+                "INSERT INTO processed_event (source, external_id, processed_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING")) {
             insert.setString(1, source);
             insert.setString(2, TextCap.cap(externalId, 500));
             insert.setString(3, UtcTimestamps.format(now));

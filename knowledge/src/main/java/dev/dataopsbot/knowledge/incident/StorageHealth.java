@@ -11,7 +11,9 @@ import java.util.Optional;
  * Whether the incident store can be written now, for {@code /healthz}: a write to the
  * {@code storage_probe} row (which fails while the database is locked by another process for
  * longer than {@link #PROBE_BUDGET}, read-only, damaged or on a full disk) and the free space
- * of the file's disk, which must stay above a floor so that alerts can still be stored. Checked
+ * of the SQLite file's disk, which must stay above a floor so that alerts can still be stored (on
+ * PostgreSQL the probe also fails when the server cannot be reached, so a replica that lost its
+ * database answers 503 instead of acting alone). Checked
  * at most once per {@link #EVERY}; the answer in between is the last one.
  */
 public final class StorageHealth {
@@ -56,9 +58,13 @@ public final class StorageHealth {
         return new Status(database.probeWrite(PROBE_BUDGET, now), free, now);
     }
 
+    /** Free space on the SQLite file's disk; -1 when unknown (PostgreSQL's disk is the server's to watch). */
     private long freeBytes() {
+        if (database.file().isEmpty()) {
+            return -1;
+        }
         try {
-            return Files.getFileStore(database.file()).getUsableSpace();
+            return Files.getFileStore(database.file().get()).getUsableSpace();
         } catch (IOException e) {
             return -1;
         }

@@ -29,7 +29,8 @@ final class Timeline {
     long append(Connection connection, IncidentKey incident, Instant at, EventKind kind, String actor, String text,
                 ObjectNode detail) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement(
-                "INSERT INTO timeline_event (incident_id, at, kind, actor, text, detail) VALUES (?, ?, ?, ?, ?, ?)")) {
+                "INSERT INTO timeline_event (incident_id, at, kind, actor, text, detail) VALUES (?, ?, ?, ?, ?, ?)",
+                PreparedStatement.RETURN_GENERATED_KEYS)) {
             insert.setLong(1, incident.number());
             insert.setString(2, UtcTimestamps.format(at));
             insert.setString(3, kind.id());
@@ -37,11 +38,10 @@ final class Timeline {
             insert.setString(5, text);
             insert.setString(6, detail.toString());
             insert.executeUpdate();
-        }
-        try (PreparedStatement rowid = connection.prepareStatement("SELECT last_insert_rowid()");
-             ResultSet rs = rowid.executeQuery()) {
-            rs.next();
-            return rs.getLong(1);
+            try (ResultSet keys = insert.getGeneratedKeys()) {
+                keys.next();
+                return keys.getLong(1);
+            }
         }
     }
 

@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.dataopsbot.knowledge.incident.SqlDialect;
 import dev.dataopsbot.knowledge.incident.UtcTimestamps;
 
 /**
@@ -36,15 +37,16 @@ final class NoisyFingerprints {
             """;
 
     /*
-     * CROSS JOIN keeps incident as the outer loop (found by detection time) and the unary + keeps
-     * the planner from walking incident_by_fingerprint over the whole table to save the sort.
+     * On SQLite, CROSS JOIN keeps incident as the outer loop (found by detection time) and the unary
+     * + keeps the planner from walking incident_by_fingerprint over the whole table to save the sort
+     * (SqlDialect.joinInOrder, unindexed); PostgreSQL's planner needs neither.
      */
     private static final String EARLIER_INCIDENTS = """
             SELECT i.fingerprint, count(DISTINCT i.id), count(*)
-            FROM incident i CROSS JOIN alert a ON a.incident_id = i.id
+            FROM incident i %s alert a ON a.incident_id = i.id
             WHERE i.detected_at < ? AND (i.resolved_at IS NULL OR i.resolved_at >= ?)
               AND a.received_at >= ? AND a.received_at <= ?
-            GROUP BY +i.fingerprint
+            GROUP BY %s
             """;
 
     private static final String LAST_SEEN = """
@@ -60,10 +62,11 @@ final class NoisyFingerprints {
     private NoisyFingerprints() {
     }
 
-    static NoisyFingerprints read(Connection c, String since, String until) throws SQLException {
+    static NoisyFingerprints read(Connection c, SqlDialect dialect, String since, String until) throws SQLException {
         NoisyFingerprints fingerprints = new NoisyFingerprints();
         fingerprints.add(c, DETECTED_IN_WINDOW, since, until);
-        fingerprints.add(c, EARLIER_INCIDENTS, since, since, since, until);
+        fingerprints.add(c, EARLIER_INCIDENTS.formatted(dialect.joinInOrder(), dialect.unindexed("i.fingerprint")),
+                since, since, since, until);
         return fingerprints;
     }
 

@@ -52,7 +52,7 @@ public final class ReportBuilder {
             WHERE detected_at >= ? AND detected_at <= ? AND severity IN ('SEV1', 'SEV2')
             ORDER BY severity, detected_at DESC, id
             LIMIT ?
-            """.formatted(WindowIncidents.millisSinceDetection("resolved_at"));
+            """;
 
     private final IncidentDatabase database;
     private final int listLimit;
@@ -74,8 +74,8 @@ public final class ReportBuilder {
         String since = UtcTimestamps.format(window.since());
         String until = UtcTimestamps.format(window.until());
         return database.read("cannot build the report from", c -> {
-            WindowIncidents incidents = WindowIncidents.read(c, since, until);
-            NoisyFingerprints fingerprints = NoisyFingerprints.read(c, since, until);
+            WindowIncidents incidents = WindowIncidents.read(c, database.dialect(), since, until);
+            NoisyFingerprints fingerprints = NoisyFingerprints.read(c, database.dialect(), since, until);
             return new ReliabilityReport(window, incidents.totals(fingerprints.alerts()), incidents.byFailureMode(),
                     WindowRules.read(c, since, until), fingerprints.noisiest(c, NOISIEST_LIMIT, until), count(c, OPEN_COUNT),
                     openOldest(c, window.until()), incidents.severe(), severe(c, since, until));
@@ -100,7 +100,7 @@ public final class ReportBuilder {
 
     private List<SevereIncident> severe(Connection c, String since, String until) throws SQLException {
         List<SevereIncident> severe = new ArrayList<>();
-        try (PreparedStatement select = c.prepareStatement(SEVERE)) {
+        try (PreparedStatement select = c.prepareStatement(SEVERE.formatted(database.dialect().millisBetween("resolved_at", "detected_at")))) {
             select.setString(1, since);
             select.setString(2, until);
             select.setInt(3, listLimit);

@@ -8,24 +8,28 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
+import dev.dataopsbot.knowledge.incident.SqlDialect;
+
 /**
  * The incidents detected in a window, counted by failure mode and overall, with their times to
  * acknowledge and resolve. Only a person acknowledges: an incident the source closed (recovered or
- * resolved) before anyone acknowledged it has no time to acknowledge and is counted apart. One grouped query through the detection index: SQLite computes each
- * duration with {@code julianday} and hands back, per failure mode, the counts and the durations
- * as one comma-separated list ({@code group_concat}). Fetching 100,000 rows one JDBC call at a
+ * resolved) before anyone acknowledged it has no time to acknowledge and is counted apart. One
+ * grouped query through the detection index: the database computes each duration in whole
+ * milliseconds ({@link SqlDialect#millisBetween}, the same on SQLite and PostgreSQL) and hands
+ * back, per failure mode, the counts and the durations as one comma-separated list. Fetching 100,000 rows one JDBC call at a
  * time costs more than the query itself, and far more in a fresh JVM, as a CLI command runs.
  */
 final class WindowIncidents {
 
     private static final String SELECT = """
-            SELECT failure_mode, count(*), sum(status <> 'resolved'), sum(severity IN ('SEV1', 'SEV2')),
-                   sum(acknowledged_at IS NULL AND (mitigated_at IS NOT NULL OR resolved_at IS NOT NULL)),
-                   group_concat(%s), group_concat(%s)
+            SELECT failure_mode, count(*), count(CASE WHEN status <> 'resolved' THEN 1 END),
+                   count(CASE WHEN severity IN ('SEV1', 'SEV2') THEN 1 END),
+                   count(CASE WHEN acknowledged_at IS NULL AND (mitigated_at IS NOT NULL OR resolved_at IS NOT NULL) THEN 1 END),
+                   %s, %s
             FROM incident
             WHERE detected_at >= ? AND detected_at <= ?
             GROUP BY failure_mode
-            """.formatted(millisSinceDetection("acknowledged_at"), millisSinceDetection("resolved_at"));
+            """;
 
     private final List<FailureModeStats> byFailureMode = new ArrayList<>();
     private final DurationSample allToAcknowledge = new DurationSample();
@@ -38,14 +42,11 @@ final class WindowIncidents {
     private WindowIncidents() {
     }
 
-    /** SQL for the whole milliseconds from {@code detected_at} to {@code column}; NULL while that is. */
-    static String millisSinceDetection(String column) {
-        return "CAST(round((julianday(" + column + ") - julianday(detected_at)) * 86400000) AS INTEGER)";
-    }
-
-    static WindowIncidents read(Connection c, String since, String until) throws SQLException {
+    static WindowIncidents read(Connection c, SqlDialect dialect, String since, String until) throws SQLException {
         WindowIncidents window = new WindowIncidents();
-        try (PreparedStatement select = c.prepareStatement(SELECT)) {
+        String sql = SELECT.formatted(dialect.commaList(dialect.millisBetween("acknowledged_at", "detected_at")),
+                dialect.commaList(dialect.millisBetween("resolved_at", "detected_at")));
+        try (PreparedStatement select = c.prepareStatement(sql)) {
             select.setString(1, since);
             select.setString(2, until);
             try (ResultSet rs = select.executeQuery()) {

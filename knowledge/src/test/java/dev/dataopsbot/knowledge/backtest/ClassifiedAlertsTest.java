@@ -1,5 +1,9 @@
 package dev.dataopsbot.knowledge.backtest;
 
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.ValueSource;
+import dev.dataopsbot.knowledge.testdb.TestStores;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -25,7 +29,13 @@ import dev.dataopsbot.knowledge.incident.IncidentStore;
 import dev.dataopsbot.knowledge.incident.SettableClock;
 import dev.dataopsbot.knowledge.incident.TeamCases;
 
+@ParameterizedClass
+@ValueSource(strings = {TestStores.SQLITE, TestStores.POSTGRESQL})
 class ClassifiedAlertsTest {
+
+    @Parameter
+    String engine;
+
 
     @TempDir
     Path temp;
@@ -39,7 +49,7 @@ class ClassifiedAlertsTest {
 
     @BeforeEach
     void open() {
-        db = IncidentDatabase.open(temp);
+        db = TestStores.open(engine, temp);
         store = new IncidentStore(db, clock);
         lifecycle = new IncidentLifecycle(db, clock, text -> text);
         alerts = new ClassifiedAlerts(db);
@@ -47,7 +57,9 @@ class ClassifiedAlertsTest {
 
     @AfterEach
     void close() {
-        db.close();
+        if (db != null) {  // null when there is no PostgreSQL server and the test was skipped
+            db.close();
+        }
     }
 
     private List<ClassifiedAlert> all(Instant since) {

@@ -67,7 +67,7 @@ public final class ReportBenchmark {
             try (IncidentDatabase schema = IncidentDatabase.open(dir)) {
                 System.out.println("machine: " + Runtime.getRuntime().availableProcessors() + " cores, load average "
                         + ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
-                System.out.println("schema version " + schema.schemaVersion() + " in " + schema.file());
+                System.out.println("schema version " + schema.schemaVersion() + " in " + schema.location());
             }
             int alerts = fill(dir.resolve(IncidentDatabase.FILE_NAME));
             System.out.printf(Locale.ROOT, "fixture: %,d incidents, %,d alerts, %,d MB, written in %,d ms%n", INCIDENTS,

@@ -1,5 +1,9 @@
 package dev.dataopsbot.knowledge.incident;
 
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.ValueSource;
+import dev.dataopsbot.knowledge.testdb.TestStores;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -18,7 +22,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Text from alerts and from people is data: stored as given (capped), never run as SQL. */
+@ParameterizedClass
+@ValueSource(strings = {TestStores.SQLITE, TestStores.POSTGRESQL})
 class HostileTextTest {
+
+    @Parameter
+    String engine;
+
 
     /** Quotes, comments, statement separators, a backslash, a NUL, an emoji, a right-to-left override. */
     private static final String EVIL = "x'); DROP TABLE incident; -- \" OR 1=1; /* */ \\' \0 ; DELETE FROM timeline_event; "
@@ -34,18 +44,22 @@ class HostileTextTest {
 
     @BeforeEach
     void open() {
-        db = IncidentDatabase.open(temp);
+        db = TestStores.open(engine, temp);
         store = new IncidentStore(db, clock);
         lifecycle = new IncidentLifecycle(db, clock, text -> text);
     }
 
     @AfterEach
     void close() {
-        db.close();
+        if (db != null) {  // null when there is no PostgreSQL server and the test was skipped
+            db.close();
+        }
     }
 
     @Test
     void sql_in_every_text_field_of_an_alert_and_of_every_command_is_stored_verbatim() throws Exception {
+        // PostgreSQL keeps no NUL in text: it is stored as U+FFFD (NulFreeText); everything else verbatim
+        String stored = engine.equals(TestStores.POSTGRESQL) ? EVIL.replace('\0', '\uFFFD') : EVIL;
         IncidentKey key = store.record(hostileAlert(EVIL, EVIL)).key();
         lifecycle.acknowledge(key, EVIL);
         lifecycle.changeSeverity(key, "SEV1", EVIL, EVIL);
@@ -61,31 +75,31 @@ class HostileTextTest {
         assertFalse(store.claimDelivery(EVIL, EVIL));
 
         Incident incident = store.require(key);
-        assertEquals(List.of(EVIL, EVIL, EVIL, EVIL, EVIL, EVIL, EVIL), List.of(incident.title(), incident.source().system(),
+        assertEquals(List.of(stored, stored, stored, stored, stored, stored, stored), List.of(incident.title(), incident.source().system(),
                 incident.source().dagId(), incident.source().taskId(), incident.source().model(), incident.channel(),
                 incident.threadTs()));
         StoredAlert alert = store.history(key).alerts().get(0);
-        assertEquals(EVIL, alert.text());
-        assertEquals(EVIL, alert.source());
-        assertEquals(EVIL, alert.fields().path("dag_id").asText());
+        assertEquals(stored, alert.text());
+        assertEquals(stored, alert.source());
+        assertEquals(stored, alert.fields().path("dag_id").asText());
 
         List<TimelineEvent> events = store.timeline(key);
-        assertEquals(EVIL, events.get(1).detail().at("/evidence/0/text").asText());
-        assertEquals(EVIL, events.get(2).detail().at("/runbooks/0/title").asText());
+        assertEquals(stored, events.get(1).detail().at("/evidence/0/text").asText());
+        assertEquals(stored, events.get(2).detail().at("/runbooks/0/title").asText());
         List<TimelineEvent> byPeople = events.subList(3, events.size());
         assertEquals(List.of(EventKind.ACKNOWLEDGED, EventKind.SEVERITY_CHANGED, EventKind.STATUS_UPDATE, EventKind.NOTE,
                 EventKind.ACTION_ITEM, EventKind.MITIGATED, EventKind.RESOLVED, EventKind.REOPENED,
                 EventKind.SUMMARY_GENERATED, EventKind.FEEDBACK), byPeople.stream().map(TimelineEvent::kind).toList());
-        byPeople.forEach(e -> assertEquals(EVIL, e.actor(), e.kind().id()));
-        assertEquals("SEV2 → SEV1: " + EVIL, byPeople.get(1).text());
-        byPeople.subList(2, byPeople.size()).forEach(e -> assertEquals(EVIL, e.text(), e.kind().id()));
-        assertEquals(EVIL, byPeople.get(4).detail().path("owner").asText());
-        assertEquals(EVIL, byPeople.get(9).detail().path("correct_mode").asText());
+        byPeople.forEach(e -> assertEquals(stored, e.actor(), e.kind().id()));
+        assertEquals("SEV2 → SEV1: " + stored, byPeople.get(1).text());
+        byPeople.subList(2, byPeople.size()).forEach(e -> assertEquals(stored, e.text(), e.kind().id()));
+        assertEquals(stored, byPeople.get(4).detail().path("owner").asText());
+        assertEquals(stored, byPeople.get(9).detail().path("correct_mode").asText());
 
         assertEquals(1, store.list(false, 10).size());
         assertEquals(List.of("alert", "incident", "pending_reply", "processed_event", "runbook_suggestion", "storage_probe", "team_case",
                 "timeline_event", "triage_message"), tables());
-        assertEquals(List.of(EVIL, EVIL), delivery());
+        assertEquals(List.of(stored, stored), delivery());
     }
 
     @Test
@@ -124,20 +138,24 @@ class HostileTextTest {
                 List.of(new AlertReport.SuggestedRunbook(text, text, text, 1.0, text)), null, text, text);
     }
 
+    /** The store's tables, by name (the engine's own, such as PostgreSQL's schema_version, left out). */
     private List<String> tables() {
         return db.read("listing tables in", c -> {
-            List<String> names = new ArrayList<>();
-            try (Statement statement = c.createStatement(); ResultSet rs = statement.executeQuery(
-                    "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")) {
+            List<String> names = new java.util.ArrayList<>();
+            try (var rs = c.getMetaData().getTables(null, engine.equals(TestStores.POSTGRESQL) ? "public" : null, "%",
+                    new String[] {"TABLE"})) {
                 while (rs.next()) {
-                    names.add(rs.getString(1));
+                    String name = rs.getString("TABLE_NAME");
+                    if (!name.startsWith("sqlite_") && !name.equals("schema_version")) {
+                        names.add(name);
+                    }
                 }
             }
+            names.sort(null);
             return names;
         });
     }
 
-    /** Source and id of the only processed delivery. */
     private List<String> delivery() {
         return db.read("reading deliveries in", c -> {
             try (Statement statement = c.createStatement();

@@ -78,7 +78,7 @@ class InboundAlertTest {
 
     @Test
     void a_busy_database_gives_up_at_the_deadline_of_a_store_view_instead_of_the_busy_timeout() throws Exception {
-        try (java.sql.Connection other = java.sql.DriverManager.getConnection("jdbc:sqlite:" + db.file());
+        try (java.sql.Connection other = java.sql.DriverManager.getConnection("jdbc:sqlite:" + db.file().orElseThrow());
              java.sql.Statement lock = other.createStatement()) {
             lock.execute("BEGIN EXCLUSIVE");
             long start = System.nanoTime();

@@ -54,7 +54,7 @@ class LockedDatabaseTest {
 
     private static void assertLocked(IncidentDatabase db, Executable command) {
         StoreException e = assertThrows(StoreException.class, command);
-        assertTrue(e.getMessage().contains(db.file().toString()), e.getMessage());
+        assertTrue(e.getMessage().contains(db.file().orElseThrow().toString()), e.getMessage());
         assertTrue(e.getMessage().contains("locked by another process (waited 300 ms); nothing was written"),
                 e.getMessage());
     }

@@ -89,7 +89,7 @@ class ReadOnlyDataFolderTest {
     private Path databaseWithOneIncident() {
         try (IncidentDatabase db = IncidentDatabase.open(temp)) {
             new IncidentStore(db, clock).record(Alerts.expiredToken("orders_daily", "load_orders"));
-            return db.file();
+            return db.file().orElseThrow();
         }
     }
 

@@ -1,5 +1,9 @@
 package dev.dataopsbot.knowledge.incident;
 
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.ValueSource;
+import dev.dataopsbot.knowledge.testdb.TestStores;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -13,7 +17,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+@ParameterizedClass
+@ValueSource(strings = {TestStores.SQLITE, TestStores.POSTGRESQL})
 class SourceAlertStorageTest {
+
+    @Parameter
+    String engine;
+
 
     @TempDir
     Path temp;
@@ -23,13 +33,15 @@ class SourceAlertStorageTest {
 
     @BeforeEach
     void open() {
-        db = IncidentDatabase.open(temp);
+        db = TestStores.open(engine, temp);
         store = new IncidentStore(db, new SettableClock(Instant.parse("2026-11-25T03:12:10Z")));
     }
 
     @AfterEach
     void close() {
-        db.close();
+        if (db != null) {  // null when there is no PostgreSQL server and the test was skipped
+            db.close();
+        }
     }
 
     @Test

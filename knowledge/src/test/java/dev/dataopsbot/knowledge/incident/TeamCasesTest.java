@@ -1,5 +1,9 @@
 package dev.dataopsbot.knowledge.incident;
 
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.ValueSource;
+import dev.dataopsbot.knowledge.testdb.TestStores;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -15,7 +19,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Feedback on an incident becomes a team case in the same transaction; the latest word wins. */
+@ParameterizedClass
+@ValueSource(strings = {TestStores.SQLITE, TestStores.POSTGRESQL})
 class TeamCasesTest {
+
+    @Parameter
+    String engine;
+
 
     @TempDir
     Path temp;
@@ -27,7 +37,7 @@ class TeamCasesTest {
 
     @BeforeEach
     void open() {
-        db = IncidentDatabase.open(temp);
+        db = TestStores.open(engine, temp);
         store = new IncidentStore(db, clock);
         lifecycle = new IncidentLifecycle(db, clock, text -> text);
         cases = new TeamCases(db, clock);
@@ -35,7 +45,9 @@ class TeamCasesTest {
 
     @AfterEach
     void close() {
-        db.close();
+        if (db != null) {  // null when there is no PostgreSQL server and the test was skipped
+            db.close();
+        }
     }
 
     @Test

@@ -1,5 +1,9 @@
 package dev.dataopsbot.knowledge.report;
 
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.ValueSource;
+import dev.dataopsbot.knowledge.testdb.TestStores;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -31,7 +35,13 @@ import dev.dataopsbot.knowledge.incident.UtcTimestamps;
  * The report counts alerts from each incident's alert_count and reads alert rows only for
  * incidents older than the window; these tests hold it to a plain count of the alert rows.
  */
+@ParameterizedClass
+@ValueSource(strings = {TestStores.SQLITE, TestStores.POSTGRESQL})
 class NoisyFingerprintsTest {
+
+    @Parameter
+    String engine;
+
 
     @TempDir
     Path temp;
@@ -41,12 +51,14 @@ class NoisyFingerprintsTest {
 
     @BeforeEach
     void open() {
-        db = IncidentDatabase.open(temp);
+        db = TestStores.open(engine, temp);
     }
 
     @AfterEach
     void close() {
-        db.close();
+        if (db != null) {  // null when there is no PostgreSQL server and the test was skipped
+            db.close();
+        }
     }
 
     @Test

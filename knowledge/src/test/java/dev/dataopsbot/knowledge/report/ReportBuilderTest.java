@@ -1,5 +1,9 @@
 package dev.dataopsbot.knowledge.report;
 
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.ValueSource;
+import dev.dataopsbot.knowledge.testdb.TestStores;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -23,7 +27,13 @@ import dev.dataopsbot.knowledge.incident.IncidentStore;
 import dev.dataopsbot.knowledge.incident.SettableClock;
 import dev.dataopsbot.knowledge.incident.TimelineEvent;
 
+@ParameterizedClass
+@ValueSource(strings = {TestStores.SQLITE, TestStores.POSTGRESQL})
 class ReportBuilderTest {
+
+    @Parameter
+    String engine;
+
 
     @TempDir
     Path temp;
@@ -35,14 +45,16 @@ class ReportBuilderTest {
 
     @BeforeEach
     void open() {
-        db = IncidentDatabase.open(temp);
+        db = TestStores.open(engine, temp);
         store = new IncidentStore(db, clock);
         lifecycle = new IncidentLifecycle(db, clock, text -> text);
     }
 
     @AfterEach
     void close() {
-        db.close();
+        if (db != null) {  // null when there is no PostgreSQL server and the test was skipped
+            db.close();
+        }
     }
 
     private ReliabilityReport lastWeek() {

@@ -1,5 +1,9 @@
 package dev.dataopsbot.knowledge.summary;
 
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.ValueSource;
+import dev.dataopsbot.knowledge.testdb.TestStores;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -33,7 +37,13 @@ import dev.dataopsbot.knowledge.similar.SimilarIncident;
  * {@code mvn -B -o test -pl knowledge -Dtest=PostIncidentSummaryTest -Dgolden.update=true}
  * and read the diff before committing.
  */
+@ParameterizedClass
+@ValueSource(strings = {TestStores.SQLITE, TestStores.POSTGRESQL})
 class PostIncidentSummaryTest {
+
+    @Parameter
+    String engine;
+
 
     private static final List<String> SECTIONS = List.of("Summary", "Impact", "Detection", "Root cause",
             "Trigger and source", "Response timeline", "Resolution", "Metrics", "Action items", "Runbooks suggested",
@@ -51,7 +61,7 @@ class PostIncidentSummaryTest {
 
     @BeforeEach
     void open() {
-        db = IncidentDatabase.open(temp);
+        db = TestStores.open(engine, temp);
         store = new IncidentStore(db, clock);
         lifecycle = new IncidentLifecycle(db, clock, text -> text);
         scenes = new IncidentScenes(store, lifecycle, clock);
@@ -59,7 +69,9 @@ class PostIncidentSummaryTest {
 
     @AfterEach
     void close() {
-        db.close();
+        if (db != null) {  // null when there is no PostgreSQL server and the test was skipped
+            db.close();
+        }
     }
 
     @Test
