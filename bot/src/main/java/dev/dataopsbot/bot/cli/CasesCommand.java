@@ -223,7 +223,7 @@ final class CasesCommand implements Runnable {
             }
             String name = "-".equals(file) ? "<stdin>" : file;
             String text = read();
-            try (IncidentKnowledge knowledge = IncidentKnowledge.open(store.config(context).dataDir(), Clock.systemUTC())) {
+            try (IncidentKnowledge knowledge = IncidentKnowledge.open(store.config(context), 1, Clock.systemUTC())) {
                 knowledge.announceIfCreated(context.err()::println);
                 TeamCaseImport.Result result = new TeamCaseImport(knowledge.teamCases(), knowledge::redact, by).run(name, text);
                 result.problems().forEach(context.err()::println);

@@ -47,6 +47,9 @@ final class ServeCommand implements Callable<Integer> {
         this.context = context;
     }
 
+    /** PostgreSQL connections per replica: request threads, the reply worker and the index refresh share them. */
+    static final int STORE_POOL = 4;
+
     @Override
     public Integer call() throws Exception {
         SlackConfig slack = SlackConfig.fromEnv(context.env());
@@ -55,7 +58,7 @@ final class ServeCommand implements Callable<Integer> {
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         BotMetrics metrics = new BotMetrics(registry);
         Clock clock = Clock.systemUTC();
-        IncidentKnowledge knowledge = IncidentKnowledge.open(config.dataDir(), clock);
+        IncidentKnowledge knowledge = IncidentKnowledge.open(config, STORE_POOL, clock);
         knowledge.announceIfCreated(context.err()::println);
         GracefulStop stop = new GracefulStop();
         stop.add(knowledge);

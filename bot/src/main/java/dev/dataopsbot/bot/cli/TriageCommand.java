@@ -60,6 +60,11 @@ final class TriageCommand implements Callable<Integer> {
     @Option(names = "--data-dir", paramLabel = "DIR", description = "Where the database and indexes live (env DATAOPS_DATA_DIR, default ./data).")
     Path dataDir;
 
+    @Option(names = "--database-url", paramLabel = "URL",
+            description = "The PostgreSQL incident store, postgresql://user:password@host:port/db (env DATAOPS_DATABASE_URL; "
+                    + "default: SQLite in the data folder).")
+    String databaseUrl;
+
     @Option(names = "--runbooks", paramLabel = "DIR", description = "Runbook folder instead of the bundled runbooks (env DATAOPS_RUNBOOKS_DIR).")
     Path runbooksDir;
 
@@ -79,7 +84,7 @@ final class TriageCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         BotConfig config = BotConfig.fromEnv(context.env()).withFlags(dataDir, runbooksDir, rulesDir)
-                .withRoutingFlag(routingFile).validated();
+                .withRoutingFlag(routingFile).withDatabaseUrlFlag(databaseUrl).validated();
         if (threads != null && threads < 1) {
             throw new UsageException("--threads must be at least 1");
         }
@@ -100,12 +105,12 @@ final class TriageCommand implements Callable<Integer> {
      * incidents when there are some but never fails for want of them.
      */
     private IncidentKnowledge openKnowledge(BotConfig config) {
-        if (dryRun && !Files.exists(config.dataDir().resolve(IncidentDatabase.FILE_NAME))) {
+        if (dryRun && config.databaseUrl().isEmpty() && !Files.exists(config.dataDir().resolve(IncidentDatabase.FILE_NAME))) {
             return null;
         }
         IncidentKnowledge knowledge;
         try {
-            knowledge = IncidentKnowledge.open(config.dataDir(), Clock.systemUTC());
+            knowledge = IncidentKnowledge.open(config, 1, Clock.systemUTC());
             knowledge.announceIfCreated(context.err()::println);
         } catch (StoreException e) {
             if (!dryRun) {

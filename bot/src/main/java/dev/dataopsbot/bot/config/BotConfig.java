@@ -5,6 +5,8 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 
+import dev.dataopsbot.knowledge.incident.PostgresUrl;
+
 /**
  * Configuration, read once from the environment (the only place that reads it) and overridden
  * by command-line flags. Paths are validated here so that a typo stops start-up with the
@@ -15,20 +17,47 @@ import java.util.Optional;
  * @param rulesDir    extra DRL files loaded beside the bundled rules ({@code DATAOPS_RULES_DIR})
  * @param routingFile the routing file: who is told, dataset tiers, severity floors ({@code DATAOPS_ROUTING_FILE});
  *                    without one, the taxonomy's escalation and severity stand
+ * @param databaseUrl the PostgreSQL incident store several replicas share ({@code DATAOPS_DATABASE_URL}); without
+ *                    one, the SQLite file in {@code dataDir}. The data folder still holds the local indexes.
  */
-public record BotConfig(Path dataDir, Optional<Path> runbooksDir, Optional<Path> rulesDir, Optional<Path> routingFile) {
+public record BotConfig(Path dataDir, Optional<Path> runbooksDir, Optional<Path> rulesDir, Optional<Path> routingFile,
+                        Optional<PostgresUrl> databaseUrl) {
 
     public static final String DATA_DIR = "DATAOPS_DATA_DIR";
     public static final String RUNBOOKS_DIR = "DATAOPS_RUNBOOKS_DIR";
     public static final String RULES_DIR = "DATAOPS_RULES_DIR";
     public static final String ROUTING_FILE = "DATAOPS_ROUTING_FILE";
+    public static final String DATABASE_URL = "DATAOPS_DATABASE_URL";
+
+    /** As the other constructor, on the SQLite store. */
+    public BotConfig(Path dataDir, Optional<Path> runbooksDir, Optional<Path> rulesDir, Optional<Path> routingFile) {
+        this(dataDir, runbooksDir, rulesDir, routingFile, Optional.empty());
+    }
 
     public static BotConfig fromEnv(Map<String, String> env) {
         return new BotConfig(
                 Path.of(nonBlank(env.get(DATA_DIR)).orElse("./data")),
                 nonBlank(env.get(RUNBOOKS_DIR)).map(Path::of),
                 nonBlank(env.get(RULES_DIR)).map(Path::of),
-                nonBlank(env.get(ROUTING_FILE)).map(Path::of));
+                nonBlank(env.get(ROUTING_FILE)).map(Path::of),
+                nonBlank(env.get(DATABASE_URL)).map(url -> databaseUrl(url, DATABASE_URL)));
+    }
+
+    /**
+     * @throws ConfigException naming {@code source} and what is wrong, never the password
+     */
+    private static PostgresUrl databaseUrl(String url, String source) {
+        try {
+            return PostgresUrl.parse(url);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(source + ": " + e.getMessage());
+        }
+    }
+
+    /** This configuration with the {@code --database-url} flag applied (null keeps the current value). */
+    public BotConfig withDatabaseUrlFlag(String databaseUrlFlag) {
+        return databaseUrlFlag == null ? this : new BotConfig(dataDir, runbooksDir, rulesDir, routingFile,
+                Optional.of(databaseUrl(databaseUrlFlag, "--database-url")));
     }
 
     /** This configuration with command-line flags applied (a null flag keeps the current value). */
@@ -37,13 +66,13 @@ public record BotConfig(Path dataDir, Optional<Path> runbooksDir, Optional<Path>
                 dataDirFlag != null ? dataDirFlag : dataDir,
                 runbooksDirFlag != null ? Optional.of(runbooksDirFlag) : runbooksDir,
                 rulesDirFlag != null ? Optional.of(rulesDirFlag) : rulesDir,
-                routingFile);
+                routingFile, databaseUrl);
     }
 
     /** This configuration with the {@code --routing} flag applied (null keeps the current value). */
     public BotConfig withRoutingFlag(Path routingFileFlag) {
         return routingFileFlag == null ? this
-                : new BotConfig(dataDir, runbooksDir, rulesDir, Optional.of(routingFileFlag));
+                : new BotConfig(dataDir, runbooksDir, rulesDir, Optional.of(routingFileFlag), databaseUrl);
     }
 
     /** Checks that configured folders exist, naming the variable or flag to fix. */

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 
+import dev.dataopsbot.bot.config.BotConfig;
 import dev.dataopsbot.knowledge.incident.EventKind;
 import dev.dataopsbot.knowledge.incident.Incident;
 import dev.dataopsbot.knowledge.incident.IncidentDatabase;
@@ -49,9 +50,22 @@ public final class IncidentKnowledge implements AutoCloseable {
         this.teamCases = new TeamCases(database, clock);
     }
 
-    /** @throws dev.dataopsbot.knowledge.incident.StoreException when the database cannot be opened */
+    /** The SQLite store in {@code dataDir}. @throws dev.dataopsbot.knowledge.incident.StoreException when it cannot be opened */
     public static IncidentKnowledge open(Path dataDir, Clock clock) {
         return new IncidentKnowledge(dataDir, IncidentDatabase.open(dataDir), clock);
+    }
+
+    /**
+     * The store of {@code config}: PostgreSQL when {@code DATAOPS_DATABASE_URL} is set (local indexes
+     * still in the data folder), else the SQLite file in the data folder.
+     *
+     * @param poolSize PostgreSQL connections to keep (1 for a command, more for {@code serve})
+     * @throws dev.dataopsbot.knowledge.incident.StoreException when the database cannot be opened
+     */
+    public static IncidentKnowledge open(BotConfig config, int poolSize, Clock clock) {
+        IncidentDatabase database = config.databaseUrl().map(url -> IncidentDatabase.open(url, poolSize))
+                .orElseGet(() -> IncidentDatabase.open(config.dataDir()));
+        return new IncidentKnowledge(config.dataDir(), database, clock);
     }
 
     /**
@@ -61,9 +75,10 @@ public final class IncidentKnowledge implements AutoCloseable {
      */
     public void announceIfCreated(java.util.function.Consumer<String> out) {
         if (database.created()) {
-            out.accept("dataops-bot: created a new, empty incident database at " + database.file().toAbsolutePath().normalize()
-                    + " (the data folder is DATAOPS_DATA_DIR or --data-dir, default ./data in the current directory;"
-                    + " point it at your existing folder to keep one history)");
+            out.accept(database.file().map(file -> "dataops-bot: created a new, empty incident database at "
+                    + file.toAbsolutePath().normalize() + " (the data folder is DATAOPS_DATA_DIR or --data-dir, default ./data in the"
+                    + " current directory; point it at your existing folder to keep one history)")
+                    .orElse("dataops-bot: created the incident store's tables in " + database.location()));
         }
     }
 

@@ -45,6 +45,8 @@ final class ReplyDelivery implements AutoCloseable {
     static final Duration SWEEP_EVERY = Duration.ofSeconds(15);
     /** A reply owed this long is reported as overdue. */
     static final Duration OVERDUE = Duration.ofMinutes(10);
+    /** Owed replies one sweep claims at most (the next sweep takes the rest). */
+    static final int MAX_CLAIMED = 500;
     /** The sweep leaves replies younger than this to the delivery their intake started. */
     static final Duration SETTLE = Duration.ofSeconds(10);
     private static final Logger LOG = LoggerFactory.getLogger(ReplyDelivery.class);
@@ -59,6 +61,7 @@ final class ReplyDelivery implements AutoCloseable {
     private final TriageMessages triageMessages;
     private final BotMetrics metrics;
     private final Clock clock;
+    private final Replica replica;
     private final Set<Long> inFlight = ConcurrentHashMap.newKeySet();
     private final Set<Long> reportedOverdue = ConcurrentHashMap.newKeySet();
     private final ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(runnable -> {
@@ -70,7 +73,8 @@ final class ReplyDelivery implements AutoCloseable {
 
     ReplyDelivery(IncidentMessages messages, PendingReplies pending, IncidentStore store, SlackWebApi web,
                   PointerThrottle throttle, StormDigest storm, SecurityEscalation escalation, TriageMessages triageMessages,
-                  BotMetrics metrics, Clock clock) {
+                  BotMetrics metrics, Clock clock, Replica replica) {
+        this.replica = replica;
         this.messages = messages;
         this.pending = pending;
         this.store = store;
@@ -85,13 +89,15 @@ final class ReplyDelivery implements AutoCloseable {
     }
 
     /**
-     * Posts every reply still owed, oldest first, and starts the sweep that retries what stays
-     * owed; returns how many there were.
+     * Posts every reply still owed that this replica may claim, oldest first (on a store no other
+     * replica shares: every one; on a shared one: those whose claims have lapsed), and starts the
+     * sweep that retries what stays owed and takes over what a dead replica owed; returns how many
+     * it took.
      */
     int deliverPending() {
-        List<PendingReply> all = pending.all();
+        List<PendingReply> all = pending.claimDue(replica.id(), Duration.ZERO, MAX_CLAIMED, !replica.sharesStore());
         if (!all.isEmpty()) {
-            LOG.warn("{} reply(ies) acknowledged before the last stop were never confirmed by Slack: posting them now "
+            LOG.warn("{} reply(ies) acknowledged before were never confirmed by Slack: posting them now "
                     + "(those that may have been posted are looked up first)", all.size());
         }
         all.forEach(reply -> deliver(reply, List.of()));
@@ -121,7 +127,8 @@ final class ReplyDelivery implements AutoCloseable {
         }
         CompletableFuture<PostResult> posted;
         try {
-            if (!pending.isOwed(reply.id())) {
+            if (!pending.claim(reply, replica.id())) {
+                // confirmed already, or another replica holds it
                 inFlight.remove(reply.id());
                 return CompletableFuture.completedFuture(null);
             }
@@ -215,10 +222,18 @@ final class ReplyDelivery implements AutoCloseable {
                 .orElse(CompletableFuture.completedFuture(PostResult.nothingToPost()));
     }
 
-    /** Retries what is still owed and not in flight, and reports what is overdue. */
+    /**
+     * Renews this replica's claims, takes over replies whose claims lapsed (a replica died), retries
+     * what is still owed and not in flight, and reports what is overdue.
+     */
     private void sweep() {
         try {
             Instant now = clock.instant();
+            for (PendingReply reply : pending.claimDue(replica.id(), SETTLE, MAX_CLAIMED, false)) {
+                if (!inFlight.contains(reply.id())) {
+                    deliver(reply, List.of());
+                }
+            }
             List<PendingReply> all = pending.all();
             int overdue = 0;
             for (PendingReply reply : all) {
@@ -230,9 +245,6 @@ final class ReplyDelivery implements AutoCloseable {
                                 + "it; still trying", reply.incident(), reply.kind().id(), reply.channel(), age.toMinutes(),
                                 OVERDUE.toMinutes());
                     }
-                }
-                if (age.compareTo(SETTLE) >= 0 && !inFlight.contains(reply.id())) {
-                    deliver(reply, List.of());
                 }
             }
             owed = new OwedReplies(all.size(), overdue, all.stream().map(PendingReply::createdAt).min(Instant::compareTo),

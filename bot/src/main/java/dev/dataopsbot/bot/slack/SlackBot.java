@@ -125,7 +125,8 @@ public final class SlackBot implements AutoCloseable {
 
         StormDigest storm = new StormDigest(web, knowledge.pendingReplies());
         ReplyDelivery delivery = new ReplyDelivery(messages, knowledge.pendingReplies(), knowledge.store(), web,
-                new PointerThrottle(clock), storm, escalation, knowledge.triageMessages(), metrics, clock);
+                new PointerThrottle(clock), storm, escalation, knowledge.triageMessages(), metrics, clock,
+                Replica.of(knowledge.database().shared()));
         SourceRecovery recovery = new SourceRecovery(knowledge.lifecycle(), knowledge.pendingReplies(), delivery, metrics,
                 config.autoResolve());
         AlertIntake intake = new AlertIntake(triage, metrics, escalation);

@@ -73,8 +73,8 @@ final class NulFreeText {
     @SuppressWarnings("unchecked")
     private static <T> T proxy(Class<T> type, T target, After after, boolean isConnection) {
         InvocationHandler handler = (self, method, args) -> {
-            if (!isConnection && method.getName().equals("setString") && args != null && args.length == 2
-                    && args[1] instanceof String text) {
+            if (!isConnection && (method.getName().equals("setString") || method.getName().equals("setObject"))
+                    && args != null && args.length >= 2 && args[1] instanceof String text) {
                 args[1] = clean(text);
             }
             try {

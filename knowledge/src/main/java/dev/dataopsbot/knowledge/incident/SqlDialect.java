@@ -26,6 +26,13 @@ public interface SqlDialect {
     /** {@code column} in a form no index is used for (SQLite's unary {@code +}); PostgreSQL needs no hint. */
     String unindexed(String column);
 
+    /**
+     * What ends a {@code SELECT} whose rows the transaction then claims: PostgreSQL locks them and
+     * skips rows another replica has locked ({@code FOR UPDATE SKIP LOCKED}); SQLite's write
+     * transaction holds the whole file already.
+     */
+    String lockSkippingLocked();
+
     /** SQLite: the incident store's dialect there. */
     SqlDialect SQLITE = new SqlDialect() {
         @Override
@@ -51,6 +58,11 @@ public interface SqlDialect {
         @Override
         public String unindexed(String column) {
             return "+" + column;
+        }
+
+        @Override
+        public String lockSkippingLocked() {
+            return "";
         }
     };
 
@@ -80,6 +92,11 @@ public interface SqlDialect {
         @Override
         public String unindexed(String column) {
             return column;
+        }
+
+        @Override
+        public String lockSkippingLocked() {
+            return " FOR UPDATE SKIP LOCKED";
         }
     };
 }
