@@ -58,7 +58,8 @@ final class Migrations {
     }
 
     /**
-     * Brings the database to the latest version; returns the version it was at.
+     * Brings the database to the latest version; returns the version it was at (as found under the
+     * lock: 0 means this process created the schema).
      *
      * @param location the file or the URL without password, for messages
      */
@@ -71,16 +72,21 @@ final class Migrations {
                 throw new StoreException(location + " has schema version " + current + ", newer than this dataops-bot knows ("
                         + latest() + "): use a newer dataops-bot; the database was not changed");
             }
+            int seen = current;
             for (int next = current + 1; next <= latest(); next++) {
-                applyOne(connection, next);
+                int underLock = applyOne(connection, next);
+                if (next == current + 1) {
+                    seen = underLock;  // another process may have migrated while this one waited
+                }
             }
-            return current;
+            return seen;
         } finally {
             connection.setAutoCommit(autoCommit);
         }
     }
 
-    private void applyOne(Connection connection, int next) throws SQLException {
+    /** Applies migration {@code next} unless the database is past it; returns the version seen under the lock. */
+    private int applyOne(Connection connection, int next) throws SQLException {
         try (Statement statement = connection.createStatement()) {
             // SQLite: IMMEDIATE makes another process opening the same new file wait here, then find it applied;
             // PostgreSQL: the advisory lock does the same for replicas starting together
@@ -90,7 +96,8 @@ final class Migrations {
                 if (lock != null) {
                     statement.execute(lock);
                 }
-                if (version(connection) < next) {
+                int seen = version(connection);
+                if (seen < next) {
                     for (String sql : statements(read(SCRIPTS.get(next - 1)))) {
                         statement.execute(sql);
                     }
@@ -98,6 +105,7 @@ final class Migrations {
                 }
                 statement.execute("COMMIT");
                 committed = true;
+                return seen;
             } finally {
                 if (!committed) {
                     rollbackQuietly(statement);
@@ -133,9 +141,15 @@ final class Migrations {
         }
     }
 
+    /**
+     * Read from pg_tables with the statement's snapshot: a replica that waited on the migration lock
+     * sees the table another replica just created (to_regclass reads the catalog cache, which an
+     * advisory lock does not refresh).
+     */
     private static boolean hasVersionTable(Connection connection) throws SQLException {
         try (Statement statement = connection.createStatement();
-             ResultSet rs = statement.executeQuery("SELECT to_regclass('schema_version') IS NOT NULL")) {
+             ResultSet rs = statement.executeQuery("SELECT EXISTS (SELECT 1 FROM pg_catalog.pg_tables "
+                     + "WHERE schemaname = current_schema() AND tablename = 'schema_version')")) {
             return rs.next() && rs.getBoolean(1);
         }
     }

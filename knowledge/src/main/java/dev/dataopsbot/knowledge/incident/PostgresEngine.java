@@ -56,7 +56,7 @@ final class PostgresEngine implements StoreEngine {
         config.setMaximumPoolSize(Math.max(1, poolSize));
         config.setMinimumIdle(1);
         config.setConnectionTimeout(CONNECT_TIMEOUT.toMillis());
-        config.setInitializationFailTimeout(CONNECT_TIMEOUT.toMillis());
+        config.setInitializationFailTimeout(1);  // one attempt: a command that cannot connect says so at once
         config.addDataSourceProperty("ApplicationName", "dataops-bot");
         config.addDataSourceProperty("connectTimeout", String.valueOf(CONNECT_TIMEOUT.toSeconds()));
         HikariDataSource pool;

@@ -141,10 +141,13 @@ class IncidentDatabaseTest {
         return new AlertReport.NearestCase(id, team ? "team" : "kafka", mode, 0.8, "a line", "a source", team);
     }
 
-    /** What version 6 stored: no decider, rule pack or confirmation columns on the incident. */
+    /** What version 6 stored: no decider, rule pack or confirmation columns on the incident, no reply leases. */
     private static void backToVersion6(IncidentDatabase db) throws SQLException {
         for (String column : List.of("decided_rule", "rule_pack", "confirmed", "confirmed_mode")) {
             execute(db, "ALTER TABLE incident DROP COLUMN " + column);
+        }
+        for (String column : List.of("claimed_by", "claimed_until")) {
+            execute(db, "ALTER TABLE pending_reply DROP COLUMN " + column);
         }
         execute(db, "PRAGMA user_version = 6");
     }
