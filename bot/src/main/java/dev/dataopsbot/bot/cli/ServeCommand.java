@@ -8,6 +8,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import dev.dataopsbot.bot.config.BotConfig;
 import dev.dataopsbot.bot.config.SlackConfig;
 import dev.dataopsbot.bot.incident.IncidentKnowledge;
+import dev.dataopsbot.bot.incident.StoreFollower;
 import dev.dataopsbot.bot.incident.PastIncidentSearch;
 import dev.dataopsbot.bot.metrics.BotMetrics;
 import dev.dataopsbot.bot.server.BotServer;
@@ -75,6 +76,7 @@ final class ServeCommand implements Callable<Integer> {
             stop.add(server);
             Runtime.getRuntime().addShutdownHook(new Thread(stop::run, "dataops-shutdown"));
             knowledge.pastIncidents();
+            stop.add(StoreFollower.start(knowledge, triage.cases()));
             int owed = bot.deliverPendingReplies();
             if (owed > 0) {
                 context.out().println("posting " + owed + " reply(ies) acknowledged before the last stop but not confirmed by Slack");

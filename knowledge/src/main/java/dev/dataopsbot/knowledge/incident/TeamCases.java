@@ -42,6 +42,20 @@ public final class TeamCases {
         });
     }
 
+    /**
+     * A cheap fingerprint of the team's cases (how many, and the newest id): it changes whenever a
+     * case is added or removed, by this process or another replica.
+     */
+    public String signature() {
+        return database.read("cannot read the team's cases in", c -> {
+            try (Statement s = c.createStatement();
+                 ResultSet rs = s.executeQuery("SELECT count(*), coalesce(max(id), 0) FROM team_case")) {
+                rs.next();
+                return rs.getLong(1) + ":" + rs.getLong(2);
+            }
+        });
+    }
+
     public Optional<TeamCase> get(long id) {
         return database.read("cannot read the team's case in", c -> {
             try (PreparedStatement s = c.prepareStatement("SELECT " + COLUMNS + " FROM team_case WHERE id = ?")) {
