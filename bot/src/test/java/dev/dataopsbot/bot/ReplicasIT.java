@@ -40,6 +40,7 @@ class ReplicasIT {
     private static final String HOOK_CHANNEL = "CHOOK";
     private static final String ALERT_CHANNEL = "CALERTS";
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String PASSWORD = "pw-must-never-show-7c1d";
 
     @TempDir
     Path workDir;
@@ -47,7 +48,9 @@ class ReplicasIT {
 
     @Test
     void two_replicas_answer_every_alert_once_and_the_survivor_posts_what_a_killed_one_owed() throws Exception {
-        String url = TestPostgres.freshDatabase();
+        // the test server trusts loopback, so a password in the URL is not needed to connect: it is there to be looked for
+        String url = TestPostgres.freshDatabase().replaceFirst("://([^:@/]+)@", "://$1:" + PASSWORD + "@");
+        assertTrue(url.contains(PASSWORD), url.replace(PASSWORD, "***"));
         Map<String, String> env = Map.of("DATAOPS_DATABASE_URL", url, "DATAOPS_ALERT_CHANNELS", HOOK_CHANNEL + "," + ALERT_CHANNEL);
         ExecutorService senders = Executors.newFixedThreadPool(8);
         try (FakeSlackApi slack = new FakeSlackApi();
@@ -106,6 +109,15 @@ class ReplicasIT {
             Map<String, JsonNode> viaB = incidents(url);
             assertEquals(190, viaB.size(), "the same 190 incidents through the shared store (160 webhook, 30 channel)");
             assertTrue(b.alive(), "B kept serving:\n" + b.output());
+
+            String metrics = http.send(java.net.http.HttpRequest.newBuilder(b.endpoint("/metrics")).build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+            String health = http.send(java.net.http.HttpRequest.newBuilder(b.endpoint("/healthz")).build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+            for (String seen : List.of(a.output(), b.output(), metrics, health, Files.readString(workDir.resolve("incidents.err")))) {
+                assertTrue(!seen.contains(PASSWORD), "the database password shows:\n" + seen);
+            }
+            assertTrue(health.contains("\"database\":\"ok\""), health);
         } finally {
             senders.shutdownNow();
         }
