@@ -53,7 +53,7 @@ class TriageMessagesTest {
     void a_version_1_database_is_upgraded_and_keeps_its_incidents() throws Exception {
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + temp.resolve(IncidentDatabase.FILE_NAME));
              Statement statement = c.createStatement();
-             InputStream v1 = IncidentDatabase.class.getResourceAsStream("/dev/dataopsbot/knowledge/db/V1__incident_store.sql")) {
+             InputStream v1 = IncidentDatabase.class.getResourceAsStream("/dev/dataopsbot/knowledge/db/sqlite/V1__incident_store.sql")) {
             for (String sql : Migrations.statements(new String(v1.readAllBytes(), StandardCharsets.UTF_8))) {
                 statement.execute(sql);
             }
