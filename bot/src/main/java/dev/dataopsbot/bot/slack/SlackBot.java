@@ -20,6 +20,7 @@ import dev.dataopsbot.bot.slack.web.RetryPolicy;
 import dev.dataopsbot.bot.slack.web.SlackClient;
 import dev.dataopsbot.bot.slack.web.SlackWebApi;
 import dev.dataopsbot.bot.triage.TriageService;
+import dev.dataopsbot.knowledge.incident.ChannelLeases;
 
 /**
  * The Bolt app and what its handlers share: the Web API client pointed at {@code SLACK_API_URL},
@@ -123,10 +124,10 @@ public final class SlackBot implements AutoCloseable {
         new IncidentButtons(afterAck, actions, messages, knowledge.store(), web).register(app);
         new IncidentModals(afterAck, actions, messages, channelTriage, web).register(app);
 
-        StormDigest storm = new StormDigest(web, knowledge.pendingReplies());
+        Replica replica = Replica.of(knowledge.database().shared());
+        StormDigest storm = new StormDigest(web, knowledge.pendingReplies(), new ChannelLeases(knowledge.database(), clock), replica);
         ReplyDelivery delivery = new ReplyDelivery(messages, knowledge.pendingReplies(), knowledge.store(), web,
-                new PointerThrottle(clock), storm, escalation, knowledge.triageMessages(), metrics, clock,
-                Replica.of(knowledge.database().shared()));
+                new PointerThrottle(clock), storm, escalation, knowledge.triageMessages(), metrics, clock, replica);
         SourceRecovery recovery = new SourceRecovery(knowledge.lifecycle(), knowledge.pendingReplies(), delivery, metrics,
                 config.autoResolve());
         AlertIntake intake = new AlertIntake(triage, metrics, escalation);

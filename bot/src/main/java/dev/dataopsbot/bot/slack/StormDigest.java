@@ -18,6 +18,7 @@ import dev.dataopsbot.bot.slack.web.PostResult;
 import dev.dataopsbot.bot.slack.web.ReplyTag;
 import dev.dataopsbot.bot.slack.web.SlackWebApi;
 import dev.dataopsbot.knowledge.incident.Incident;
+import dev.dataopsbot.knowledge.incident.ChannelLeases;
 import dev.dataopsbot.knowledge.incident.PendingReplies;
 import dev.dataopsbot.knowledge.incident.PendingReply;
 import org.slf4j.Logger;
@@ -30,12 +31,16 @@ import org.slf4j.LoggerFactory;
  * instead, so the channel stays current. The digest is tagged with every reply it settles, and
  * each folded reply stays owed until Slack confirms the digest: a digest lost to a crash or an
  * outage is made good after a restart (or the next sweep), never assumed. A reply that may
- * already have been posted (attempted before) never folds: it is looked up on its own.
+ * already have been posted (attempted before) never folds: it is looked up on its own. Of several
+ * replicas sharing a store, the one holding a channel's lease ({@link ChannelLeases}) digests it;
+ * the others post their replies there one by one.
  */
 final class StormDigest implements AutoCloseable {
 
     static final int BACKLOG = 5;
     static final Duration EVERY = Duration.ofSeconds(5);
+    /** A channel's digests stay with one replica this long after it last started one there. */
+    static final Duration LEASE = Duration.ofSeconds(30);
     private static final Logger LOG = LoggerFactory.getLogger(StormDigest.class);
 
     /** The replies waiting for one channel's next digest, and the digest's outcome once posted. */
@@ -47,6 +52,8 @@ final class StormDigest implements AutoCloseable {
 
     private final SlackWebApi web;
     private final PendingReplies pending;
+    private final ChannelLeases leases;
+    private final Replica replica;
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "dataops-storm-digest");
         thread.setDaemon(true);
@@ -54,9 +61,28 @@ final class StormDigest implements AutoCloseable {
     });
     private final Map<String, Batch> folded = new HashMap<>();
 
-    StormDigest(SlackWebApi web, PendingReplies pending) {
+    StormDigest(SlackWebApi web, PendingReplies pending, ChannelLeases leases, Replica replica) {
         this.web = web;
         this.pending = pending;
+        this.leases = leases;
+        this.replica = replica;
+    }
+
+    /**
+     * Whether this replica may digest {@code channel} now: it takes or renews the channel's lease
+     * for {@link #LEASE} (a store nobody shares needs none). A database that cannot answer means
+     * no digest: the replies are posted one by one, which loses nothing.
+     */
+    private boolean holdsChannel(String channel) {
+        if (!replica.sharesStore()) {
+            return true;
+        }
+        try {
+            return leases.hold(channel, replica.id(), LEASE);
+        } catch (RuntimeException e) {
+            LOG.warn("cannot take the digest lease of {}: {}", channel, e.getMessage());
+            return false;
+        }
     }
 
     /**
@@ -73,6 +99,9 @@ final class StormDigest implements AutoCloseable {
         if (batch == null) {
             if (web.pendingPosts(reply.channel()) < BACKLOG) {
                 return Optional.empty();
+            }
+            if (!holdsChannel(reply.channel())) {
+                return Optional.empty();  // another replica digests this channel; this one posts its replies one by one
             }
             batch = new Batch();
             try {

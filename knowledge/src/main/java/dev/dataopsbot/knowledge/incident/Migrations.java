@@ -34,7 +34,8 @@ final class Migrations {
 
     /** Migration i + 1 is SCRIPTS[i] in each engine's folder. Append only: never edit or reorder an applied migration. */
     private static final List<String> SCRIPTS = List.of("V1__incident_store.sql", "V2__triage_message.sql", "V3__delivery.sql",
-            "V4__reply_confirmation.sql", "V5__team_case.sql", "V6__person_acknowledges.sql", "V7__rule_provenance.sql", "V8__reply_lease.sql");
+            "V4__reply_confirmation.sql", "V5__team_case.sql", "V6__person_acknowledges.sql", "V7__rule_provenance.sql", "V8__reply_lease.sql",
+            "V9__channel_lease.sql");
     private static final String FOLDER = "/dev/dataopsbot/knowledge/db/";
     /** The advisory lock key PostgreSQL migrations take (any constant shared by every replica). */
     private static final long POSTGRES_LOCK = 0x64617461_6f707331L;

@@ -97,7 +97,7 @@ class HostileTextTest {
         assertEquals(stored, byPeople.get(9).detail().path("correct_mode").asText());
 
         assertEquals(1, store.list(false, 10).size());
-        assertEquals(List.of("alert", "incident", "pending_reply", "processed_event", "runbook_suggestion", "storage_probe", "team_case",
+        assertEquals(List.of("alert", "channel_lease", "incident", "pending_reply", "processed_event", "runbook_suggestion", "storage_probe", "team_case",
                 "timeline_event", "triage_message"), tables());
         assertEquals(List.of(stored, stored), delivery());
     }

@@ -34,7 +34,7 @@ class IncidentDatabaseTest {
             assertEquals(Migrations.latest(), db.schemaVersion());
             assertEquals("wal", query(db, "PRAGMA journal_mode").get(0));
             assertEquals("1", query(db, "PRAGMA foreign_keys").get(0));
-            assertEquals(List.of("alert", "incident", "pending_reply", "processed_event", "runbook_suggestion", "storage_probe", "team_case",
+            assertEquals(List.of("alert", "channel_lease", "incident", "pending_reply", "processed_event", "runbook_suggestion", "storage_probe", "team_case",
                 "timeline_event", "triage_message"),
                     query(db, "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name"));
         }
@@ -149,6 +149,7 @@ class IncidentDatabaseTest {
         for (String column : List.of("claimed_by", "claimed_until")) {
             execute(db, "ALTER TABLE pending_reply DROP COLUMN " + column);
         }
+        execute(db, "DROP TABLE channel_lease");
         execute(db, "PRAGMA user_version = 6");
     }
 

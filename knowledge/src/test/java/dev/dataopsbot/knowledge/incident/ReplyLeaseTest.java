@@ -113,6 +113,21 @@ class ReplyLeaseTest {
         }
     }
 
+    @Test
+    void one_replica_at_a_time_digests_a_channel_and_a_silent_one_hands_it_on() {
+        ChannelLeases leases = new ChannelLeases(db, clock);
+        assertTrue(leases.hold("C1", "a", PendingReplies.LEASE));
+        assertFalse(leases.hold("C1", "b", PendingReplies.LEASE), "a holds C1");
+        assertTrue(leases.hold("C2", "b", PendingReplies.LEASE), "channels are leased apart");
+        clock.advance(PendingReplies.LEASE.minusSeconds(1));
+        assertTrue(leases.hold("C1", "a", PendingReplies.LEASE), "a renews");
+        clock.advance(PendingReplies.LEASE.minusSeconds(1));
+        assertFalse(leases.hold("C1", "b", PendingReplies.LEASE), "renewed: still a's");
+        clock.advance(Duration.ofSeconds(2));
+        assertTrue(leases.hold("C1", "b", PendingReplies.LEASE), "a went silent: b digests C1 now");
+        assertFalse(leases.hold("C1", "a", PendingReplies.LEASE));
+    }
+
     private static List<Long> ids(List<PendingReply> replies) {
         return replies.stream().map(PendingReply::id).toList();
     }
