@@ -1,12 +1,8 @@
 package dev.dataopsbot.knowledge.bench;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ExecutorService;
@@ -14,7 +10,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.IntConsumer;
 import java.util.function.UnaryOperator;
-import java.util.stream.Stream;
 
 import dev.dataopsbot.knowledge.incident.AlertReport;
 import dev.dataopsbot.knowledge.incident.Alerts;
@@ -25,9 +20,10 @@ import dev.dataopsbot.knowledge.incident.IncidentStore;
 
 /**
  * Write throughput of the incident store: timeline appends through {@link IncidentLifecycle#note}
- * and alert repeats through {@link IncidentStore#record}, each call its own transaction on a WAL
- * database in a temp folder, from one thread and from two threads sharing the database. Target:
- * at least 2,000 timeline appends/s.
+ * and alert repeats through {@link IncidentStore#record}, each call its own transaction, from one
+ * thread and from two threads sharing the store. On SQLite (default) a WAL database in a temp
+ * folder; with {@code -Dbench.engine=postgresql} a new PostgreSQL database with {@code serve}'s pool
+ * ({@link BenchStore}). Target: at least 2,000 timeline appends/s.
  */
 public final class AppendBenchmark {
 
@@ -40,8 +36,8 @@ public final class AppendBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        Path temp = Files.createTempDirectory("dataops-append-bench");
-        try (IncidentDatabase db = IncidentDatabase.open(temp)) {
+        try (BenchStore bench = BenchStore.create("dataops-append-bench"); IncidentDatabase db = bench.open()) {
+            System.out.println(bench.describe());
             IncidentStore store = new IncidentStore(db, Clock.systemUTC());
             IncidentLifecycle lifecycle = new IncidentLifecycle(db, Clock.systemUTC(), UnaryOperator.identity());
             AlertReport alert = Alerts.expiredToken("orders_daily", "load_orders");
@@ -55,9 +51,7 @@ public final class AppendBenchmark {
             measure(1, WARM_UP, repeat);
             report("alert repeats (IncidentStore.record), 1 thread", measure(1, REPEATS, repeat), false);
             System.out.printf(Locale.ROOT, "database after %,d events and %,d alerts: %.1f MiB%n",
-                    3 + 3 * APPENDS + WARM_UP * 2 + REPEATS, 1 + WARM_UP + REPEATS, size(temp) / 1048576.0);
-        } finally {
-            delete(temp);
+                    3 + 3 * APPENDS + WARM_UP * 2 + REPEATS, 1 + WARM_UP + REPEATS, bench.sizeBytes() / 1048576.0);
         }
     }
 
@@ -105,19 +99,5 @@ public final class AppendBenchmark {
                 result.operations(), result.elapsedNanos() / 1e9, result.perSecond(), result.percentileMillis(0.5),
                 result.percentileMillis(0.99), targeted ? String.format(Locale.ROOT, " (target >= %,.0f/s: %s)",
                         TARGET_PER_SECOND, result.perSecond() >= TARGET_PER_SECOND ? "met" : "MISSED") : "");
-    }
-
-    private static long size(Path folder) throws IOException {
-        try (Stream<Path> files = Files.list(folder)) {
-            return files.mapToLong(f -> f.toFile().length()).sum();
-        }
-    }
-
-    private static void delete(Path folder) throws IOException {
-        try (Stream<Path> files = Files.walk(folder)) {
-            for (Path path : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
-        }
     }
 }

@@ -1,8 +1,6 @@
 package dev.dataopsbot.knowledge.bench;
 
-import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -14,14 +12,13 @@ import java.util.Random;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import dev.dataopsbot.knowledge.incident.IncidentDatabase;
 import dev.dataopsbot.knowledge.incident.UtcTimestamps;
 import dev.dataopsbot.knowledge.similar.SimilarIncidentQuery;
 
 /**
  * Resolved incidents for benchmarks, written straight into the real schema with JDBC batches in
- * one transaction: an incident row, its alert_received, classified and resolved events, and a note
- * on every fourth. Texts come from per-mode templates filled with many systems, DAGs, tables,
+ * one transaction, in SQL both engines take ({@link BenchStore#loader()}): an incident row, its
+ * alert_received, classified and resolved events, and a note on every fourth. Texts come from per-mode templates filled with many systems, DAGs, tables,
  * hosts and numbers, so terms repeat the way real alert text does.
  */
 final class PastIncidentFixture {
@@ -165,15 +162,19 @@ final class PastIncidentFixture {
         return new SimilarIncidentQuery(alert.mode(), alert.system(), alert.evidence() + "\n" + alert.title(), null);
     }
 
-    /** Writes {@code count} resolved incidents into the database of {@code dataDir}; returns the elapsed time. */
-    Duration write(Path dataDir, int count) throws SQLException {
-        IncidentDatabase.open(dataDir).close(); // creates and migrates the schema
+    /**
+     * Writes {@code count} resolved incidents into the empty store of {@code bench}, which get the
+     * ids 1 to {@code count}; returns the elapsed time.
+     */
+    Duration write(BenchStore bench, int count) throws SQLException {
+        bench.open().close(); // creates and migrates the schema
         Instant started = Instant.now();
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dataDir.resolve(IncidentDatabase.FILE_NAME))) {
+        try (Connection c = bench.loader()) {
             c.setAutoCommit(false);
-            try (PreparedStatement incident = c.prepareStatement("INSERT INTO incident (id, title, failure_mode, "
+            // no id: the store's own sequence numbers them 1, 2, ... (checked below), so later incidents follow on
+            try (PreparedStatement incident = c.prepareStatement("INSERT INTO incident (title, failure_mode, "
                     + "severity, status, fingerprint, system, dag_id, task_id, table_name, detected_at, acknowledged_at, "
-                    + "mitigated_at, resolved_at) VALUES (?, ?, ?, 'SEV3', 'resolved', ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                    + "mitigated_at, resolved_at) VALUES (?, ?, 'SEV3', 'resolved', ?, ?, ?, ?, ?, ?, ?, ?, ?)");
                  PreparedStatement event = c.prepareStatement("INSERT INTO timeline_event (incident_id, at, kind, "
                          + "actor, text, detail) VALUES (?, ?, ?, ?, ?, ?)")) {
                 Instant detected = Instant.parse("2024-01-01T00:00:00Z");
@@ -183,18 +184,17 @@ final class PastIncidentFixture {
                     Instant resolved = detected.plus(Duration.ofMinutes(5 + random.nextInt(600)));
                     String at = UtcTimestamps.format(detected);
                     String end = UtcTimestamps.format(resolved);
-                    incident.setLong(1, id);
-                    incident.setString(2, alert.title());
-                    incident.setString(3, alert.mode());
-                    incident.setString(4, alert.mode() + " system=" + alert.system() + " dag=" + alert.dag() + " task=" + alert.task());
-                    incident.setString(5, alert.system());
-                    incident.setString(6, alert.dag());
-                    incident.setString(7, alert.task());
-                    incident.setString(8, alert.table());
-                    incident.setString(9, at);
+                    incident.setString(1, alert.title());
+                    incident.setString(2, alert.mode());
+                    incident.setString(3, alert.mode() + " system=" + alert.system() + " dag=" + alert.dag() + " task=" + alert.task());
+                    incident.setString(4, alert.system());
+                    incident.setString(5, alert.dag());
+                    incident.setString(6, alert.task());
+                    incident.setString(7, alert.table());
+                    incident.setString(8, at);
+                    incident.setString(9, end);
                     incident.setString(10, end);
                     incident.setString(11, end);
-                    incident.setString(12, end);
                     incident.addBatch();
                     addEvent(event, id, at, "alert_received", "alert received from alertmanager", "{}");
                     addEvent(event, id, at, "classified", "classified as " + alert.mode(), classified(alert).toString());
@@ -212,6 +212,8 @@ final class PastIncidentFixture {
             }
             c.commit();
         }
+        bench.requireIncidentIds(count);
+        bench.settle();
         return Duration.between(started, Instant.now());
     }
 

@@ -1,25 +1,18 @@
 package dev.dataopsbot.knowledge.bench;
 
-import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
-import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -37,7 +30,9 @@ import dev.dataopsbot.knowledge.report.ReportWindow;
  * incidents with a skewed spread of failure modes, severities and fingerprints, one to a dozen
  * alerts each, three timeline events each, about 10% still open; every classified one decided by
  * one of about 200 rules, catalogue entries and cases (skewed too), and about 8% of them
- * confirmed or corrected by feedback, so that the Rules section has its real work to do.
+ * confirmed or corrected by feedback, so that the Rules section has its real work to do. The
+ * store is SQLite by default, or PostgreSQL with {@code -Dbench.engine=postgresql} ({@link BenchStore});
+ * the fixture is the same SQL on both.
  *
  * <p>Run: {@code mvn -B -q -o -pl knowledge test-compile exec:java -Dexec.classpathScope=test
  * -Dexec.mainClass=dev.dataopsbot.knowledge.bench.ReportBenchmark}
@@ -61,26 +56,22 @@ public final class ReportBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        Path dir = Files.createTempDirectory("report-bench");
-        try {
+        try (BenchStore bench = BenchStore.create("report-bench")) {
             long started = System.nanoTime();
-            try (IncidentDatabase schema = IncidentDatabase.open(dir)) {
-                System.out.println("machine: " + Runtime.getRuntime().availableProcessors() + " cores, load average "
-                        + ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+            try (IncidentDatabase schema = bench.open()) {
+                System.out.println(bench.describe());
                 System.out.println("schema version " + schema.schemaVersion() + " in " + schema.location());
             }
-            int alerts = fill(dir.resolve(IncidentDatabase.FILE_NAME));
+            int alerts = fill(bench);
             System.out.printf(Locale.ROOT, "fixture: %,d incidents, %,d alerts, %,d MB, written in %,d ms%n", INCIDENTS,
-                    alerts, Files.size(dir.resolve(IncidentDatabase.FILE_NAME)) >> 20, millisSince(started));
+                    alerts, bench.sizeBytes() >> 20, millisSince(started));
             Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
-            try (IncidentDatabase db = IncidentDatabase.open(dir)) {
+            try (IncidentDatabase db = bench.open()) {
                 ReportBuilder builder = new ReportBuilder(db);
                 for (String since : List.of("30d", "7d")) {
                     measure(builder, ReportWindow.parse(since, clock));
                 }
             }
-        } finally {
-            delete(dir);
         }
     }
 
@@ -125,8 +116,11 @@ public final class ReportBenchmark {
         }
     }
 
-    /** Writes the fixture in one transaction; returns the number of alerts. */
-    private static int fill(Path file) throws SQLException {
+    /**
+     * Writes the fixture into the empty store of {@code bench} in one transaction (incidents without
+     * ids: the store numbers them 1, 2, ..., checked after); returns the number of alerts.
+     */
+    private static int fill(BenchStore bench) throws SQLException {
         SplittableRandom random = new SplittableRandom(42);
         String[] fingerprints = new String[FINGERPRINTS];
         String[] fingerprintModes = new String[FINGERPRINTS];
@@ -142,12 +136,12 @@ public final class ReportBenchmark {
         }
         Arrays.sort(detected);
         int alerts = 0;
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath())) {
+        try (Connection c = bench.loader()) {
             c.setAutoCommit(false);
-            try (PreparedStatement incident = c.prepareStatement("INSERT INTO incident (id, title, failure_mode, "
+            try (PreparedStatement incident = c.prepareStatement("INSERT INTO incident (title, failure_mode, "
                     + "severity, status, fingerprint, system, dag_id, task_id, channel, thread_ts, alert_count, "
                     + "detected_at, acknowledged_at, mitigated_at, resolved_at, decided_rule, rule_pack, confirmed, "
-                    + "confirmed_mode) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'C0DATAOPS', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                    + "confirmed_mode) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'C0DATAOPS', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
                  PreparedStatement alert = c.prepareStatement(
                          "INSERT INTO alert (incident_id, received_at, source, text, fields) VALUES (?, ?, 'alertmanager', ?, ?)");
                  PreparedStatement event = c.prepareStatement(
@@ -171,29 +165,28 @@ public final class ReportBenchmark {
                     String status = resolved != null ? "resolved" : ack != null ? "acknowledged" : "open";
                     int alertCount = 1 + (int) Math.min(11, -Math.log(1 - random.nextDouble()) * (f < 50 ? 4 : 1.5));
                     String[] parts = fingerprints[f].split(" ");
-                    incident.setLong(1, id);
-                    incident.setString(2, mode + " in " + parts[1].substring(7) + ": " + parts[2].substring(4) + "."
+                    incident.setString(1, mode + " in " + parts[1].substring(7) + ": " + parts[2].substring(4) + "."
                             + parts[3].substring(5));
-                    incident.setString(3, mode);
-                    incident.setString(4, severity);
-                    incident.setString(5, status);
-                    incident.setString(6, fingerprints[f]);
-                    incident.setString(7, parts[1].substring(7));
-                    incident.setString(8, parts[2].substring(4));
-                    incident.setString(9, parts[3].substring(5));
-                    incident.setString(10, (start / 1000) + ".000" + (i % 1000));
-                    incident.setInt(11, alertCount);
-                    incident.setString(12, time(start));
-                    incident.setString(13, ack == null ? null : time(ack));
+                    incident.setString(2, mode);
+                    incident.setString(3, severity);
+                    incident.setString(4, status);
+                    incident.setString(5, fingerprints[f]);
+                    incident.setString(6, parts[1].substring(7));
+                    incident.setString(7, parts[2].substring(4));
+                    incident.setString(8, parts[3].substring(5));
+                    incident.setString(9, (start / 1000) + ".000" + (i % 1000));
+                    incident.setInt(10, alertCount);
+                    incident.setString(11, time(start));
+                    incident.setString(12, ack == null ? null : time(ack));
+                    incident.setString(13, resolved == null ? null : time(resolved));
                     incident.setString(14, resolved == null ? null : time(resolved));
-                    incident.setString(15, resolved == null ? null : time(resolved));
                     String decider = decider(mode, random);
                     String verdict = decider == null || random.nextInt(100) >= 8 ? null
                             : random.nextInt(100) < 80 ? "right" : "wrong";
-                    incident.setString(16, decider);
-                    incident.setString(17, decider == null ? null : RULE_PACK);
-                    incident.setString(18, verdict);
-                    incident.setString(19, verdict == null ? null : verdict.equals("right") ? mode : "config_error");
+                    incident.setString(15, decider);
+                    incident.setString(16, decider == null ? null : RULE_PACK);
+                    incident.setString(17, verdict);
+                    incident.setString(18, verdict == null ? null : verdict.equals("right") ? mode : "config_error");
                     incident.addBatch();
                     long end = resolved != null ? resolved : NOW.toEpochMilli();
                     for (int a = 0; a < alertCount; a++) {
@@ -224,11 +217,9 @@ public final class ReportBenchmark {
                 event.executeBatch();
             }
             c.commit();
-            try (Statement checkpoint = c.createStatement()) {
-                c.setAutoCommit(true);
-                checkpoint.execute("PRAGMA wal_checkpoint(TRUNCATE)");
-            }
         }
+        bench.requireIncidentIds(INCIDENTS);
+        bench.settle();
         return alerts;
     }
 
@@ -294,13 +285,5 @@ public final class ReportBenchmark {
 
     private static long millisSince(long startNanos) {
         return (System.nanoTime() - startNanos) / 1_000_000;
-    }
-
-    private static void delete(Path dir) throws IOException {
-        try (Stream<Path> files = Files.walk(dir)) {
-            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
     }
 }

@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -23,9 +22,10 @@ import dev.dataopsbot.knowledge.similar.SimilarIncident;
 import dev.dataopsbot.knowledge.similar.SimilarIncidentQuery;
 
 /**
- * Similar-incident search over 100,000 resolved incidents: full index build from SQLite, size on
- * disk, refresh cost, and search latency p50/p99 over 2,000 queries after warm-up
- * (target p99 <= 20 ms).
+ * Similar-incident search over 100,000 resolved incidents: full index build from the store (SQLite,
+ * or PostgreSQL with {@code -Dbench.engine=postgresql}, see {@link BenchStore}), size on disk,
+ * refresh cost, and search latency p50/p99 over 2,000 queries after warm-up (target p99 <= 20 ms).
+ * The Lucene index lives in a temp folder on both engines.
  *
  * <pre>
  * mvn -B -q -o -pl knowledge test-compile exec:java -Dexec.classpathScope=test \
@@ -44,26 +44,25 @@ public final class SimilarIncidentBenchmark {
 
     public static void main(String[] args) throws Exception {
         int incidents = args.length > 0 ? Integer.parseInt(args[0]) : INCIDENTS;
-        Path dataDir = Files.createTempDirectory("similar-bench");
-        try {
-            run(dataDir, incidents);
-        } finally {
-            deleteRecursively(dataDir);
+        try (BenchStore bench = BenchStore.create("similar-bench")) {
+            run(bench, incidents);
         }
     }
 
-    private static void run(Path dataDir, int count) throws Exception {
-        System.out.printf(Locale.ROOT, "machine: %d cores, Java %s%n", Runtime.getRuntime().availableProcessors(),
-                System.getProperty("java.version"));
-        Duration fixture = new PastIncidentFixture(42).write(dataDir, count);
-        System.out.printf(Locale.ROOT, "fixture: %,d resolved incidents written to SQLite in %,d ms%n", count, fixture.toMillis());
+    private static void run(BenchStore bench, int count) throws Exception {
+        Duration fixture = new PastIncidentFixture(42).write(bench, count);
+        System.out.println(bench.describe());
+        String engine = bench.postgresql() ? "PostgreSQL" : "SQLite";
+        System.out.printf(Locale.ROOT, "fixture: %,d resolved incidents written to %s in %,d ms%n", count, engine,
+                fixture.toMillis());
 
-        try (IncidentDatabase db = IncidentDatabase.open(dataDir)) {
+        Path dataDir = bench.folder();
+        try (IncidentDatabase db = bench.open()) {
             long started = System.nanoTime();
             try (PastIncidentIndex index = PastIncidentIndex.open(db, dataDir)) {
                 long buildMs = (System.nanoTime() - started) / 1_000_000;
-                System.out.printf(Locale.ROOT, "full build of %,d incidents from SQLite: %,d ms; index on disk %.1f MB%n",
-                        index.size(), buildMs, sizeOf(index.folder()) / 1e6);
+                System.out.printf(Locale.ROOT, "full build of %,d incidents from %s: %,d ms; index on disk %.1f MB%n",
+                        index.size(), engine, buildMs, sizeOf(index.folder()) / 1e6);
 
                 double[] unchanged = time(500, index::refresh);
                 System.out.printf(Locale.ROOT, "refresh with nothing changed: median %.3f ms, p99 %.3f ms%n",
@@ -162,14 +161,6 @@ public final class SimilarIncidentBenchmark {
     private static long sizeOf(Path folder) throws IOException {
         try (Stream<Path> files = Files.walk(folder)) {
             return files.filter(Files::isRegularFile).mapToLong(f -> f.toFile().length()).sum();
-        }
-    }
-
-    private static void deleteRecursively(Path folder) throws IOException {
-        try (Stream<Path> paths = Files.walk(folder)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
         }
     }
 }

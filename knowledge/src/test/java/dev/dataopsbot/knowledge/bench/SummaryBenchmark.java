@@ -2,15 +2,12 @@ package dev.dataopsbot.knowledge.bench;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Stream;
 
 import dev.dataopsbot.knowledge.incident.Alerts;
 import dev.dataopsbot.knowledge.incident.IncidentDatabase;
@@ -23,8 +20,9 @@ import dev.dataopsbot.knowledge.summary.PostIncidentSummary;
 
 /**
  * Time to load and render the summary of an incident with 10,000 timeline events (notes, impact
- * notes, status updates and repeated alerts) from a real SQLite file. Target: median and p99
- * at most 200 ms. Run:
+ * notes, status updates and repeated alerts) from a real SQLite file, or with
+ * {@code -Dbench.engine=postgresql} a new PostgreSQL database ({@link BenchStore}). Target: median
+ * and p99 at most 200 ms. Run:
  * {@code mvn -B -q -o -pl knowledge test-compile exec:java -Dexec.classpathScope=test
  * -Dexec.mainClass=dev.dataopsbot.knowledge.bench.SummaryBenchmark}
  */
@@ -38,21 +36,9 @@ public final class SummaryBenchmark {
     private SummaryBenchmark() {
     }
 
-    public static void main(String[] args) throws IOException {
-        Path dir = Files.createTempDirectory("summary-bench");
-        try {
-            run(dir);
-        } finally {
-            try (Stream<Path> files = Files.walk(dir)) {
-                for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.deleteIfExists(p);
-                }
-            }
-        }
-    }
-
-    private static void run(Path dir) {
-        try (IncidentDatabase db = IncidentDatabase.open(dir)) {
+    public static void main(String[] args) throws IOException, SQLException {
+        try (BenchStore bench = BenchStore.create("summary-bench"); IncidentDatabase db = bench.open()) {
+            System.out.println(bench.describe());
             SettableClock clock = new SettableClock(Instant.parse("2026-11-25T03:12:10.250Z"));
             IncidentStore store = new IncidentStore(db, clock);
             IncidentLifecycle lifecycle = new IncidentLifecycle(db, clock, text -> text);
