@@ -116,7 +116,16 @@ public final class IncidentDatabase implements AutoCloseable {
      * @param doing what the command does, for the error message ("cannot acknowledge INC-3 in")
      */
     <T> T write(String doing, SqlWork<T> work) {
-        return engine.transaction(true, deadline, doing, work);
+        return engine.transaction(TransactionKind.WRITE, deadline, doing, work);
+    }
+
+    /**
+     * Runs {@code work}, which changes one incident and locks its row first
+     * ({@link IncidentRows#requireLocked}), in one write transaction. On SQLite the same as
+     * {@link #write}; on PostgreSQL it waits only for writers of the same incident.
+     */
+    <T> T writeIncident(String doing, SqlWork<T> work) {
+        return engine.transaction(TransactionKind.INCIDENT_WRITE, deadline, doing, work);
     }
 
     /**
@@ -126,7 +135,7 @@ public final class IncidentDatabase implements AutoCloseable {
      * @param doing what is being read, for the error message ("cannot build the report from")
      */
     public <T> T read(String doing, SqlWork<T> work) {
-        return engine.transaction(false, deadline, doing, work);
+        return engine.transaction(TransactionKind.READ, deadline, doing, work);
     }
 
     /**

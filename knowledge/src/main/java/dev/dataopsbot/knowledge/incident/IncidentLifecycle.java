@@ -202,8 +202,8 @@ public final class IncidentLifecycle {
     }
 
     private Incident change(IncidentKey key, String verb, Step step) {
-        return database.write("cannot " + verb + " " + key + " in", c -> {
-            Incident incident = IncidentRows.require(c, key);
+        return database.writeIncident("cannot " + verb + " " + key + " in", c -> {
+            Incident incident = IncidentRows.requireLocked(c, database.dialect(), key);
             step.apply(c, incident, clock.instant());
             return IncidentRows.require(c, key);
         });

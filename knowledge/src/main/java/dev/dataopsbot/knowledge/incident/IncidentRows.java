@@ -51,6 +51,20 @@ final class IncidentRows {
         }
     }
 
+    /** The incident, its row locked until the transaction ends (on PostgreSQL; SQLite's write lock covers it). */
+    static Incident requireLocked(Connection connection, SqlDialect dialect, IncidentKey key) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("SELECT " + COLUMNS + " FROM incident WHERE id = ?"
+                + dialect.forUpdate())) {
+            select.setLong(1, key.number());
+            try (ResultSet rs = select.executeQuery()) {
+                if (!rs.next()) {
+                    throw new IncidentNotFoundException(key);
+                }
+                return read(rs);
+            }
+        }
+    }
+
     static Incident require(Connection connection, IncidentKey key) throws SQLException {
         return find(connection, key).orElseThrow(() -> new IncidentNotFoundException(key));
     }

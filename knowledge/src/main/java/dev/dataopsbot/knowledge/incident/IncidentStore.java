@@ -100,7 +100,7 @@ public final class IncidentStore {
 
     private Recorded recordIn(Connection c, AlertReport alert, String fingerprint, Instant now) throws SQLException {
         SourceIdentity source = SourceIdentity.fromEntities(alert.entities());
-        Optional<Incident> last = lastWithFingerprint(c, fingerprint);
+        Optional<Incident> last = lastWithFingerprint(c, fingerprint, true);
         if (last.isPresent() && !last.get().isResolved()) {
             return repeat(c, last.get(), alert, now, Recorded.Outcome.REPEATED);
         }
@@ -116,7 +116,7 @@ public final class IncidentStore {
      * {@link InboundAlert}, to close the loop on a recovery.
      */
     public Optional<Incident> findOpen(String fingerprint) {
-        return database.read("cannot look up an incident in", c -> lastWithFingerprint(c, fingerprint)
+        return database.read("cannot look up an incident in", c -> lastWithFingerprint(c, fingerprint, false)
                 .filter(incident -> !incident.isResolved()));
     }
 
@@ -215,9 +215,14 @@ public final class IncidentStore {
                 c -> ProcessedDeliveries.claim(c, source, externalId, clock.instant()));
     }
 
-    private static Optional<Incident> lastWithFingerprint(Connection c, String fingerprint) throws SQLException {
+    /**
+     * @param lock lock its row, in a write that may update it (a repeat): a person's change to the
+     *             same incident (a row-locked write) then comes wholly before or after
+     */
+    private Optional<Incident> lastWithFingerprint(Connection c, String fingerprint, boolean lock) throws SQLException {
         try (PreparedStatement select = c.prepareStatement(
-                "SELECT " + IncidentRows.COLUMNS + " FROM incident WHERE fingerprint = ? ORDER BY id DESC LIMIT 1")) {
+                "SELECT " + IncidentRows.COLUMNS + " FROM incident WHERE fingerprint = ? ORDER BY id DESC LIMIT 1"
+                        + (lock ? database.dialect().forUpdate() : ""))) {
             select.setString(1, fingerprint);
             try (ResultSet rs = select.executeQuery()) {
                 return rs.next() ? Optional.of(IncidentRows.read(rs)) : Optional.empty();

@@ -18,7 +18,9 @@ import com.zaxxer.hikari.pool.HikariPool;
  *
  * <p>Write transactions are serialised across every replica by one transaction-scoped advisory
  * lock, which keeps SQLite's semantics (a read-then-write such as "find the open incident with
- * this fingerprint, else open one" never races another replica). Read transactions are
+ * this fingerprint, else open one" never races another replica); a change to one incident locks
+ * only its row ({@link TransactionKind#INCIDENT_WRITE}), and the writes that update an incident
+ * they looked up lock its row too, so the two kinds order on the row. Read transactions are
  * {@code REPEATABLE READ}: every statement sees one snapshot. A view with a deadline sets
  * {@code lock_timeout} to what it may still wait.
  */
@@ -79,20 +81,20 @@ final class PostgresEngine implements StoreEngine {
     }
 
     @Override
-    public <T> T transaction(boolean write, Long deadline, String doing, IncidentDatabase.SqlWork<T> work) {
+    public <T> T transaction(TransactionKind kind, Long deadline, String doing, IncidentDatabase.SqlWork<T> work) {
         try (Connection connection = pool.getConnection()) {
             connection.setAutoCommit(false);
             boolean committed = false;
             try {
                 try (Statement tx = connection.createStatement()) {
-                    if (!write) {
+                    if (kind == TransactionKind.READ) {
                         tx.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
                     }
                     if (deadline != null) {
                         long millis = Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime()));
                         tx.execute("SET LOCAL lock_timeout = " + millis);
                     }
-                    if (write) {
+                    if (kind == TransactionKind.WRITE) {
                         tx.execute("SELECT pg_advisory_xact_lock(" + WRITE_LOCK + ")");
                     }
                 }

@@ -33,6 +33,9 @@ public interface SqlDialect {
      */
     String lockSkippingLocked();
 
+    /** What ends a {@code SELECT} of rows the transaction will update: PostgreSQL locks them; SQLite needs nothing. */
+    String forUpdate();
+
     /** SQLite: the incident store's dialect there. */
     SqlDialect SQLITE = new SqlDialect() {
         @Override
@@ -62,6 +65,11 @@ public interface SqlDialect {
 
         @Override
         public String lockSkippingLocked() {
+            return "";
+        }
+
+        @Override
+        public String forUpdate() {
             return "";
         }
     };
@@ -97,6 +105,11 @@ public interface SqlDialect {
         @Override
         public String lockSkippingLocked() {
             return " FOR UPDATE SKIP LOCKED";
+        }
+
+        @Override
+        public String forUpdate() {
+            return " FOR UPDATE";
         }
     };
 }

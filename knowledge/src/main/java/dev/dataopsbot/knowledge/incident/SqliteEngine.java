@@ -146,11 +146,11 @@ final class SqliteEngine implements StoreEngine {
     }
 
     @Override
-    public <T> T transaction(boolean write, Long deadline, String doing, IncidentDatabase.SqlWork<T> work) {
+    public <T> T transaction(TransactionKind kind, Long deadline, String doing, IncidentDatabase.SqlWork<T> work) {
         lockWithin(deadline, doing);
         try (Statement tx = connection.createStatement()) {
             busyTimeout(tx, deadline);
-            tx.execute(write ? "BEGIN IMMEDIATE" : "BEGIN");
+            tx.execute(kind == TransactionKind.READ ? "BEGIN" : "BEGIN IMMEDIATE");
             boolean committed = false;
             try {
                 T result = work.run(connection);

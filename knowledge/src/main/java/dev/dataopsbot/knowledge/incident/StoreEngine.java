@@ -13,11 +13,11 @@ interface StoreEngine extends AutoCloseable {
     /**
      * Runs {@code work} in one transaction: committed when it returns, rolled back when it throws.
      *
-     * @param write    true for a write transaction (writes are serialised, as SQLite's are)
+     * @param kind     a read, a serialised write, or a write of one incident (see {@link TransactionKind})
      * @param deadline {@link System#nanoTime()} by which the transaction must have started, or null
      * @param doing    what the command does, for the error message ("cannot acknowledge INC-3 in")
      */
-    <T> T transaction(boolean write, Long deadline, String doing, IncidentDatabase.SqlWork<T> work);
+    <T> T transaction(TransactionKind kind, Long deadline, String doing, IncidentDatabase.SqlWork<T> work);
 
     /** The SQLite file, empty for PostgreSQL. */
     Optional<Path> file();
