@@ -98,7 +98,8 @@ final class RulesBacktestCommand implements Callable<Integer> {
         List<RuleProblem> problems = candidate.problems();
         if (!problems.isEmpty()) {
             problems.forEach(context.err()::println);
-            context.err().println(problems.size() + " problems in " + candidate.description()
+            context.err().println(problems.size() + (problems.size() == 1 ? " problem in " : " problems in ")
+                    + candidate.description()
                     + ": nothing was replayed; fix them ('rules check') and run the backtest again");
             return ExitCode.FAILURE;
         }
@@ -201,7 +202,8 @@ final class RulesBacktestCommand implements Callable<Integer> {
                 Set.copyOf(FailureMode.ids()), true);
         if (!file.problems().isEmpty()) {
             file.problems().forEach(context.err()::println);
-            throw new UsageException(file.problems().size() + " problems in " + cases + ": each case is one JSON object "
+            throw new UsageException(file.problems().size() + (file.problems().size() == 1 ? " problem in " : " problems in ")
+                    + cases + ": each case is one JSON object "
                     + "per line with \"id\", \"mode\" and \"text\" as in cases/*.jsonl (CONTRIBUTING.md)");
         }
         return new CaseFileSource(cases.toString(), file.cases(), new AlertText());

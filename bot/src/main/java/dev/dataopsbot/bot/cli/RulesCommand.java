@@ -85,7 +85,7 @@ final class RulesCommand implements Runnable {
             context.out().println(problems.isEmpty()
                     ? "ok: " + pack.description() + " compile (pack " + pack.hash() + "); "
                             + catalogues.all().size() + " error-code catalogues, " + catalogues.entryCount() + " entries" + examples + routes
-                    : problems.size() + " problems in " + what);
+                    : problems.size() + (problems.size() == 1 ? " problem in " : " problems in ") + what);
             return problems.isEmpty() ? ExitCode.OK : ExitCode.FAILURE;
         }
     }

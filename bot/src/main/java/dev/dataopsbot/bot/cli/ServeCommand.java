@@ -84,7 +84,8 @@ final class ServeCommand implements Callable<Integer> {
             ready.set(true);
             context.out().println("dataops-bot serving on port " + server.port() + (slack.socketMode()
                     ? " (Socket Mode: connected to Slack over a WebSocket; /healthz and /metrics only)"
-                    : " (HTTP mode, POST /slack/events)") + "; ready: rules, runbook index and incident database loaded");
+                    : " (HTTP mode, POST /slack/events)") + "; ready: rules, runbook index and incident database loaded"
+                    + " (" + knowledge.database().location() + ")");
             server.join();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -69,7 +69,7 @@ class ToolCommandsTest {
         assertEquals(1, missing.exitCode(), missing.err());
         assertTrue(missing.err().startsWith(dir.resolve("acme.drl") + ":5: rule 'dependency_unavailable: acme gateway down'"
                 + " has no example; add a line"), missing.err());
-        assertTrue(missing.out().strip().equals("1 problems in the bundled rules and " + dir), missing.out());
+        assertTrue(missing.out().strip().equals("1 problem in the bundled rules and " + dir), missing.out());
 
         Files.writeString(dir.resolve("acme.examples"),
                 "dependency_unavailable: acme gateway down\tacme-gateway unreachable: HTTP 429 Too Many Requests\n");
