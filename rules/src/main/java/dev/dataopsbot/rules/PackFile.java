@@ -27,7 +27,7 @@ public record PackFile(String name, String location, String text) {
      *
      * @throws RuleCompilationException naming the file when one cannot be read
      */
-    static List<PackFile> under(Path dir, String suffix) {
+    public static List<PackFile> under(Path dir, String suffix) {
         List<Path> paths;
         try (Stream<Path> walk = Files.walk(dir)) {
             paths = walk.filter(p -> p.getFileName().toString().endsWith(suffix) && Files.isRegularFile(p)).sorted().toList();
@@ -51,7 +51,7 @@ public record PackFile(String name, String location, String text) {
     }
 
     /** A bundled file, {@code name} relative to {@link RuleBase#BUNDLED_FOLDER}; empty when the jar lacks it. */
-    static Optional<PackFile> bundled(String name) {
+    public static Optional<PackFile> bundled(String name) {
         String resource = RuleBase.BUNDLED_FOLDER + name;
         try (InputStream in = PackFile.class.getClassLoader().getResourceAsStream(resource)) {
             if (in == null) {

@@ -35,7 +35,6 @@ public final class RulePack {
     public static final String WHOLE_PACK_MARKER = "taxonomy.drl";
     /** Examples files: {@code rate_limit.examples} beside {@code rate_limit.drl}. */
     public static final String EXAMPLES_SUFFIX = ".examples";
-    private static final String CATALOGUE_FOLDER = "catalogues/";
 
     private final String description;
     private final Optional<Path> folder;
@@ -47,37 +46,40 @@ public final class RulePack {
     private final String hash;
 
     private RulePack(String description, Optional<Path> folder, boolean wholePack, List<PackFile> ruleFiles,
-                     List<PackFile> catalogueFiles, Supplier<List<PackFile>> exampleFiles) {
+                     Catalogues catalogues, Supplier<List<PackFile>> exampleFiles) {
         this.description = description;
         this.folder = folder;
         this.wholePack = wholePack;
         this.ruleFiles = List.copyOf(ruleFiles);
-        this.catalogueFiles = List.copyOf(catalogueFiles);
+        this.catalogues = catalogues;
+        this.catalogueFiles = catalogues.files();
         this.exampleFiles = exampleFiles;
-        this.catalogues = Catalogues.parse(catalogueFiles);
         this.hash = hashOf(ruleFiles, catalogueFiles);
     }
 
     /** The rules and catalogues that ship in the jar. */
     public static RulePack bundled() {
+        Catalogues catalogues = Catalogues.bundled();
+        return new RulePack("the bundled rules", Optional.empty(), false, bundledRuleFiles(), catalogues,
+                () -> bundledExamples(BundledRules.FILES, catalogues.files()));
+    }
+
+    private static List<PackFile> bundledRuleFiles() {
         List<PackFile> rules = new ArrayList<>();
         for (String file : BundledRules.FILES) {
             PackFile.bundled(file).ifPresent(rules::add);
         }
-        List<PackFile> catalogues = new ArrayList<>();
-        for (String file : Catalogues.bundledFileNames()) {
-            PackFile.bundled(CATALOGUE_FOLDER + file).ifPresent(catalogues::add);
-        }
-        return new RulePack("the bundled rules", Optional.empty(), false, rules, catalogues, RulePack::bundledExamples);
+        return rules;
     }
 
-    private static List<PackFile> bundledExamples() {
+    /** The bundled examples files beside the bundled rule files and catalogue files named. */
+    private static List<PackFile> bundledExamples(List<String> ruleFiles, List<PackFile> catalogueFiles) {
         List<PackFile> examples = new ArrayList<>();
-        for (String file : BundledRules.FILES) {
+        for (String file : ruleFiles) {
             PackFile.bundled(withoutSuffix(file) + EXAMPLES_SUFFIX).ifPresent(examples::add);
         }
-        for (String file : Catalogues.bundledFileNames()) {
-            PackFile.bundled(CATALOGUE_FOLDER + withoutSuffix(file) + EXAMPLES_SUFFIX).ifPresent(examples::add);
+        for (PackFile file : catalogueFiles) {
+            PackFile.bundled(withoutSuffix(file.name()) + EXAMPLES_SUFFIX).ifPresent(examples::add);
         }
         return examples;
     }
@@ -94,19 +96,20 @@ public final class RulePack {
                     "rules folder does not exist or is not a directory; set DATAOPS_RULES_DIR or --rules to a folder of .drl files")));
         }
         List<PackFile> rules = PackFile.under(dir, ".drl");
-        List<PackFile> catalogues = PackFile.under(dir, ".tsv");
+        List<PackFile> tsv = PackFile.under(dir, ".tsv");
         Supplier<List<PackFile>> examples = () -> PackFile.under(dir, EXAMPLES_SUFFIX);
-        boolean whole = Files.isRegularFile(dir.resolve(WHOLE_PACK_MARKER));
-        RulePack bundled = bundled();
-        if (whole) {
-            return new RulePack(dir + " (replaces the bundled rules)", Optional.of(dir), true, rules,
-                    catalogues.isEmpty() ? bundled.catalogueFiles : catalogues, catalogues.isEmpty()
-                            ? () -> concat(examples.get(), bundledExamples().stream()
-                                    .filter(f -> f.name().startsWith(CATALOGUE_FOLDER)).toList())
-                            : examples);
+        if (Files.isRegularFile(dir.resolve(WHOLE_PACK_MARKER))) {
+            if (!tsv.isEmpty()) {
+                return new RulePack(dir + " (replaces the bundled rules)", Optional.of(dir), true, rules,
+                        Catalogues.parse(tsv), examples);
+            }
+            Catalogues bundled = Catalogues.bundled();
+            return new RulePack(dir + " (replaces the bundled rules)", Optional.of(dir), true, rules, bundled,
+                    () -> concat(examples.get(), bundledExamples(List.of(), bundled.files())));
         }
-        return new RulePack("the bundled rules and " + dir, Optional.of(dir), false, concat(bundled.ruleFiles, rules),
-                concat(catalogues, bundled.catalogueFiles), () -> concat(bundledExamples(), examples.get()));
+        Catalogues bundled = Catalogues.bundled();
+        return new RulePack("the bundled rules and " + dir, Optional.of(dir), false, concat(bundledRuleFiles(), rules),
+                bundled.with(tsv), () -> concat(bundledExamples(BundledRules.FILES, bundled.files()), examples.get()));
     }
 
     /** The pack of {@code DATAOPS_RULES_DIR} (or {@code --rules}) when set, else the bundled pack. */

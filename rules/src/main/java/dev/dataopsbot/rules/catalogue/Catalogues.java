@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 
 import dev.dataopsbot.rules.PackFile;
 import dev.dataopsbot.rules.RuleProblem;
@@ -22,13 +21,17 @@ public final class Catalogues {
 
     public static final String BUNDLED_FOLDER = "dev/dataopsbot/rules/catalogues/";
     static final String INDEX = BUNDLED_FOLDER + "catalogues.txt";
+    /** Where the bundled catalogue files are inside a rule pack. */
+    private static final String PACK_FOLDER = "catalogues/";
 
     private final List<CodeCatalogue> catalogues;
     private final List<RuleProblem> problems;
+    private final List<PackFile> files;
 
-    private Catalogues(List<CodeCatalogue> catalogues, List<RuleProblem> problems) {
+    private Catalogues(List<CodeCatalogue> catalogues, List<RuleProblem> problems, List<PackFile> files) {
         this.catalogues = List.copyOf(catalogues);
         this.problems = List.copyOf(problems);
+        this.files = List.copyOf(files);
     }
 
     public List<CodeCatalogue> all() {
@@ -40,63 +43,37 @@ public final class Catalogues {
         return problems;
     }
 
+    /** The files these catalogues were read from (for a rule pack's hash and {@code rules export}). */
+    public List<PackFile> files() {
+        return files;
+    }
+
     public int entryCount() {
         return catalogues.stream().mapToInt(c -> c.entries().size()).sum();
     }
 
-    /** The catalogues that ship in the jar. */
+    /** The catalogues that ship in the jar; a file {@code catalogues.txt} lists but the jar lacks is a problem. */
     public static Catalogues bundled() {
-        List<CodeCatalogue> loaded = new ArrayList<>();
-        List<RuleProblem> problems = new ArrayList<>();
-        ClassLoader loader = Catalogues.class.getClassLoader();
-        for (String file : bundledFiles(loader)) {
-            String resource = BUNDLED_FOLDER + file;
-            try (InputStream in = loader.getResourceAsStream(resource)) {
-                if (in == null) {
-                    problems.add(new RuleProblem(resource, 0, "listed in " + INDEX + " but missing from the classpath"));
-                    continue;
-                }
-                parseInto(resource, file, new String(in.readAllBytes(), StandardCharsets.UTF_8), loaded, problems);
-            } catch (IOException e) {
-                throw new UncheckedIOException("reading " + resource, e);
-            }
+        List<PackFile> files = new ArrayList<>();
+        List<RuleProblem> missing = new ArrayList<>();
+        for (String file : bundledFiles(Catalogues.class.getClassLoader())) {
+            PackFile.bundled(PACK_FOLDER + file).ifPresentOrElse(files::add, () -> missing.add(
+                    new RuleProblem(BUNDLED_FOLDER + file, 0, "listed in " + INDEX + " but missing from the classpath")));
         }
-        return new Catalogues(loaded, problems);
+        Catalogues parsed = parse(files);
+        missing.addAll(parsed.problems);
+        return new Catalogues(parsed.catalogues, missing, files);
     }
 
-    /** The bundled catalogues plus every {@code *.tsv} file under {@code folder}. */
-    public static Catalogues bundledWith(Path folder) {
-        Catalogues bundled = bundled();
-        Catalogues extra = fromFolder(folder);
-        List<CodeCatalogue> all = new ArrayList<>(extra.catalogues);
-        all.addAll(bundled.catalogues);
-        List<RuleProblem> problems = new ArrayList<>(bundled.problems);
-        problems.addAll(extra.problems);
-        return new Catalogues(all, problems);
+    /** These catalogues and those of {@code more} (a team's {@code *.tsv} files), the team's first. */
+    public Catalogues with(List<PackFile> more) {
+        Catalogues extra = parse(more);
+        return new Catalogues(concat(extra.catalogues, catalogues), concat(problems, extra.problems), concat(more, files));
     }
 
-    /** Only the {@code *.tsv} files under {@code folder}. */
+    /** Only the {@code *.tsv} files under {@code folder}; none when it is no folder. */
     public static Catalogues fromFolder(Path folder) {
-        List<CodeCatalogue> loaded = new ArrayList<>();
-        List<RuleProblem> problems = new ArrayList<>();
-        if (!Files.isDirectory(folder)) {
-            return new Catalogues(loaded, problems);
-        }
-        List<Path> files;
-        try (Stream<Path> walk = Files.walk(folder)) {
-            files = walk.filter(p -> p.getFileName().toString().endsWith(".tsv") && Files.isRegularFile(p)).sorted().toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException("listing catalogue files in " + folder, e);
-        }
-        for (Path file : files) {
-            try {
-                String name = file.getFileName().toString();
-                parseInto(file.toString(), name, Files.readString(file, StandardCharsets.UTF_8), loaded, problems);
-            } catch (IOException e) {
-                problems.add(new RuleProblem(file.toString(), 0, "cannot read: " + e.getMessage()));
-            }
-        }
-        return new Catalogues(loaded, problems);
+        return Files.isDirectory(folder) ? parse(PackFile.under(folder, ".tsv")) : parse(List.of());
     }
 
     /** The catalogues in {@code files} (each a {@code *.tsv} file of a rule pack), with their problems. */
@@ -104,22 +81,18 @@ public final class Catalogues {
         List<CodeCatalogue> loaded = new ArrayList<>();
         List<RuleProblem> problems = new ArrayList<>();
         for (PackFile file : files) {
-            parseInto(file.location(), file.fileName(), file.text(), loaded, problems);
+            String name = file.fileName().substring(0, file.fileName().length() - ".tsv".length());
+            CatalogueParser parser = new CatalogueParser();
+            parser.parse(file.location(), name, file.text()).ifPresent(loaded::add);
+            problems.addAll(parser.problems());
         }
-        return new Catalogues(loaded, problems);
+        return new Catalogues(loaded, problems, files);
     }
 
-    /** The names of the bundled catalogue files, in the order of {@code catalogues.txt}. */
-    public static List<String> bundledFileNames() {
-        return bundledFiles(Catalogues.class.getClassLoader());
-    }
-
-    private static void parseInto(String file, String fileName, String text, List<CodeCatalogue> loaded,
-                                  List<RuleProblem> problems) {
-        String name = fileName.substring(0, fileName.length() - ".tsv".length());
-        CatalogueParser parser = new CatalogueParser();
-        parser.parse(file, name, text).ifPresent(loaded::add);
-        problems.addAll(parser.problems());
+    private static <T> List<T> concat(List<T> first, List<T> second) {
+        List<T> all = new ArrayList<>(first);
+        all.addAll(second);
+        return all;
     }
 
     private static List<String> bundledFiles(ClassLoader loader) {
