@@ -22,9 +22,22 @@ final class NulFreeText {
 
     /** {@code connection}, whose prepared statements bind text without NUL. */
     static Connection wrap(Connection connection) {
-        return proxy(Connection.class, connection, (method, args, result) ->
-                result instanceof PreparedStatement statement && method.getName().equals("prepareStatement")
-                        ? proxy(PreparedStatement.class, statement, NulFreeText::unchanged) : result, true);
+        return proxy(Connection.class, (self, method, args) -> {
+            Object result = invoke(connection, method, args);
+            return result instanceof PreparedStatement statement && method.getName().equals("prepareStatement")
+                    ? statement(statement) : result;
+        });
+    }
+
+    /** {@code statement}, whose {@code setString} and {@code setObject} of a text bind it without NUL. */
+    private static PreparedStatement statement(PreparedStatement statement) {
+        return proxy(PreparedStatement.class, (self, method, args) -> {
+            if ((method.getName().equals("setString") || method.getName().equals("setObject"))
+                    && args != null && args.length >= 2 && args[1] instanceof String text) {
+                args[1] = clean(text);
+            }
+            return invoke(statement, method, args);
+        });
     }
 
     /** {@code text} with each NUL, and in JSON text each escaped NUL ({@code \u0000}), replaced. */
@@ -61,32 +74,16 @@ final class NulFreeText {
         return out.append(json, from, json.length()).toString();
     }
 
-    @FunctionalInterface
-    private interface After {
-        Object apply(Method method, Object[] args, Object result);
-    }
-
-    private static Object unchanged(Method method, Object[] args, Object result) {
-        return result;
+    private static Object invoke(Object target, Method method, Object[] args) throws Throwable {
+        try {
+            return method.invoke(target, args);
+        } catch (InvocationTargetException e) {
+            throw e.getCause();
+        }
     }
 
     @SuppressWarnings("unchecked")
-    private static <T> T proxy(Class<T> type, T target, After after, boolean isConnection) {
-        InvocationHandler handler = (self, method, args) -> {
-            if (!isConnection && (method.getName().equals("setString") || method.getName().equals("setObject"))
-                    && args != null && args.length >= 2 && args[1] instanceof String text) {
-                args[1] = clean(text);
-            }
-            try {
-                return after.apply(method, args, method.invoke(target, args));
-            } catch (InvocationTargetException e) {
-                throw e.getCause();
-            }
-        };
+    private static <T> T proxy(Class<T> type, InvocationHandler handler) {
         return (T) Proxy.newProxyInstance(NulFreeText.class.getClassLoader(), new Class<?>[] {type}, handler);
-    }
-
-    private static <T> T proxy(Class<T> type, T target, After after) {
-        return proxy(type, target, after, false);
     }
 }
