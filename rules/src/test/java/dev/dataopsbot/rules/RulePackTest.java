@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,26 +28,10 @@ class RulePackTest {
     @TempDir
     Path dir;
 
-    /** A copy of the bundled rule folder, as a team would make one. */
-    static Path copyOfBundled(Path target) throws IOException {
-        Path source = Path.of("src/main/resources", RuleBase.BUNDLED_FOLDER);
-        try (Stream<Path> walk = Files.walk(source)) {
-            for (Path p : walk.toList()) {
-                Path to = target.resolve(source.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(to);
-                } else {
-                    Files.copy(p, to);
-                }
-            }
-        }
-        return target;
-    }
-
     @Test
     void a_copy_of_the_bundled_folder_is_a_whole_pack_with_the_bundled_hash_and_answers() throws IOException {
         RulePack bundled = RulePack.bundled();
-        RulePack copy = RulePack.fromFolder(copyOfBundled(dir.resolve("copy")));
+        RulePack copy = RulePack.fromFolder(BundledFolderCopy.to(dir.resolve("copy")));
         assertTrue(bundled.hash().matches("[0-9a-f]{12}"), bundled.hash());
         assertEquals(bundled.hash(), copy.hash());
         assertTrue(copy.replacesBundled());
@@ -68,7 +51,7 @@ class RulePackTest {
 
     @Test
     void a_whole_pack_without_a_rule_file_loses_that_files_rules_and_changes_hash() throws IOException {
-        Path copy = copyOfBundled(dir.resolve("copy"));
+        Path copy = BundledFolderCopy.to(dir.resolve("copy"));
         Files.delete(copy.resolve("rate_limit.drl"));
         RulePack pack = RulePack.fromFolder(copy);
         assertNotEquals(RulePack.bundled().hash(), pack.hash());
@@ -106,7 +89,7 @@ class RulePackTest {
 
     @Test
     void a_broken_whole_pack_names_file_and_line() throws IOException {
-        Path copy = copyOfBundled(dir.resolve("copy"));
+        Path copy = BundledFolderCopy.to(dir.resolve("copy"));
         Path file = copy.resolve("timeout.drl");
         Files.writeString(file, Files.readString(file).replaceFirst("when", "whne"));
         RulePack pack = RulePack.fromFolder(copy);

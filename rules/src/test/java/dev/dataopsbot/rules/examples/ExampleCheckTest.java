@@ -7,9 +7,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Stream;
 
 import dev.dataopsbot.rules.RuleBase;
+import dev.dataopsbot.rules.BundledFolderCopy;
 import dev.dataopsbot.rules.RulePack;
 import dev.dataopsbot.rules.RuleProblem;
 import org.junit.jupiter.api.Test;
@@ -156,7 +156,7 @@ class ExampleCheckTest {
 
     @Test
     void a_whole_pack_copy_carries_its_examples_and_passes_like_the_bundled_pack() throws IOException {
-        Path copy = copyOfBundled(dir.resolve("copy"));
+        Path copy = BundledFolderCopy.to(dir.resolve("copy"));
         ExampleReport bundled = new ExampleCheck(RulePack.bundled()).run();
         ExampleReport report = new ExampleCheck(RulePack.fromFolder(copy)).run();
         assertEquals(bundled.summary(), report.summary());
@@ -180,20 +180,5 @@ class ExampleCheckTest {
 
     private List<RuleProblem> inFolder(List<RuleProblem> problems) {
         return problems.stream().filter(p -> p.file().startsWith(dir.toString())).toList();
-    }
-
-    private static Path copyOfBundled(Path target) throws IOException {
-        Path source = Path.of("src/main/resources", RuleBase.BUNDLED_FOLDER);
-        try (Stream<Path> walk = Files.walk(source)) {
-            for (Path p : walk.toList()) {
-                Path to = target.resolve(source.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(to);
-                } else {
-                    Files.copy(p, to);
-                }
-            }
-        }
-        return target;
     }
 }
