@@ -1,5 +1,7 @@
 package dev.dataopsbot.bot.backtest;
 
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -38,8 +40,8 @@ public final class BacktestText {
         out.append("\nChanged: ").append(report.changed().size()).append(" of ").append(report.alerts()).append(" alerts\n");
         Map<String, List<Change>> groups = new LinkedHashMap<>();
         report.changed().stream()
-                .sorted(java.util.Comparator.comparing((Change c) -> c.before().mode()).thenComparing(c -> c.after().mode()))
-                .forEach(c -> groups.computeIfAbsent(c.before().mode() + " → " + c.after().mode(), k -> new java.util.ArrayList<>()).add(c));
+                .sorted(Comparator.comparing((Change c) -> c.before().mode()).thenComparing(c -> c.after().mode()))
+                .forEach(c -> groups.computeIfAbsent(c.before().mode() + " → " + c.after().mode(), k -> new ArrayList<>()).add(c));
         groups.forEach((group, changes) -> {
             out.append("  ").append(group).append(": ").append(changes.size()).append('\n');
             changes.stream().limit(MAX_LISTED).forEach(c -> out.append("    ").append(c.id()).append("  rule before: ")

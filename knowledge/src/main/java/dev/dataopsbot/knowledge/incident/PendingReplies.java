@@ -142,18 +142,6 @@ public final class PendingReplies {
                 attempted == null ? null : UtcTimestamps.parse(attempted));
     }
 
-    /** Whether reply {@code id} is still owed (not yet confirmed by Slack). */
-    public boolean isOwed(long id) {
-        return database.read("cannot read the pending replies in", c -> {
-            try (PreparedStatement select = c.prepareStatement("SELECT 1 FROM pending_reply WHERE id = ?")) {
-                select.setLong(1, id);
-                try (ResultSet rs = select.executeQuery()) {
-                    return rs.next();
-                }
-            }
-        });
-    }
-
     /**
      * Marks the replies as about to be posted (once: the first attempt's time is kept), so that
      * a later delivery looks for them in Slack first.
