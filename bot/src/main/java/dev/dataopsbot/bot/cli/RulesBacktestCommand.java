@@ -107,7 +107,9 @@ final class RulesBacktestCommand implements Callable<Integer> {
         FailureModeClassifier candidateRules = candidate.classifier();
         CaseKnowledge knowledge = new CaseKnowledge(CaseLibrary.bundled());
         Path database = config.dataDir().resolve(IncidentDatabase.FILE_NAME);
-        IncidentKnowledge incidents = cases == null || Files.exists(database) ? store.openExisting(context) : null;
+        // a case file needs no store, but the team's cases are part of the knowledge when there is one
+        boolean hasStore = config.databaseUrl().isPresent() || Files.exists(database);
+        IncidentKnowledge incidents = cases == null || hasStore ? store.openExisting(context) : null;
         try {
             if (incidents != null) {
                 knowledge.teach(incidents.teamCaseLibrary());
